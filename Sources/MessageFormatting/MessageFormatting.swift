@@ -1,0 +1,1 @@
+// ICU-backed rendering of catalog templates (see Renderer.swift).
