@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MessageSyntax", targets: ["MessageSyntax"]),
         .library(name: "MessageFormatting", targets: ["MessageFormatting"]),
         .library(name: "MessageMatching", targets: ["MessageMatching"]),
+        .library(name: "CatalogReview", targets: ["CatalogReview"]),
         .executable(name: "errcat", targets: ["errcat"]),
     ],
     dependencies: [
@@ -26,11 +27,13 @@ let package = Package(
         .target(name: "MessageFormatting", dependencies: ["ErrorCatalog", "MessageSyntax", "ICUShim"]),
         // Reverse parser: received message -> code, locale, typed values.
         .target(name: "MessageMatching", dependencies: ["ErrorCatalog", "MessageSyntax"]),
+        // Translation review: checks, reports (text, JSON, SARIF, HTML), PO/XLIFF exchange, pseudo-locale.
+        .target(name: "CatalogReview", dependencies: ["ErrorCatalog", "MessageSyntax", "MessageMatching", "ICUShim"]),
         // The command-line tool.
         .executableTarget(
             name: "errcat",
             dependencies: [
-                "ErrorCatalog", "MessageFormatting", "MessageMatching", "MessageSyntax",
+                "ErrorCatalog", "MessageFormatting", "MessageMatching", "MessageSyntax", "CatalogReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: []
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "ErrorCatalogTests", dependencies: ["ErrorCatalog"]),
         .testTarget(name: "MessageFormattingTests", dependencies: ["MessageFormatting", "ErrorCatalog", "ICUShim"]),
         .testTarget(name: "MessageMatchingTests", dependencies: ["MessageMatching", "MessageFormatting", "ErrorCatalog"]),
+        .testTarget(name: "CatalogReviewTests", dependencies: ["CatalogReview", "ErrorCatalog", "MessageSyntax"]),
         .testTarget(name: "errcatTests", dependencies: ["ErrorCatalog"]),
     ],
     swiftLanguageModes: [.v6]

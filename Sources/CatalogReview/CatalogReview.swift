@@ -1,0 +1,1 @@
+// Translation review (see Checks.swift).
