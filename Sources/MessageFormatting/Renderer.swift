@@ -1,0 +1,391 @@
+// The Swift renderer: a MessageFormat AST compiled once per (template, locale) into an immutable
+// program, rendered without ICU for the common cases (literal text, strings, integers, plural and
+// select) and byte-identical to icu::MessageFormat. Rare argument kinds go to a cached ICU
+// formatter of the single argument; constructs whose ICU semantics are too intricate to mirror
+// (choice, a plural whose "other" case formats its number with an explicit style) go to ICU
+// whole.
+import ErrorCatalog
+import MessageSyntax
+
+/// A message compiled for one locale. Immutable and `Sendable`: share it between tasks freely.
+public struct CompiledMessage: Sendable {
+    public let pattern: String
+    public let locale: String
+    /// The argument names; `render(slots:)` takes values in this order.
+    public let slotNames: [String]
+    let nodes: [Node]
+    /// Set when the message is formatted by ICU as a whole.
+    let whole: MessageFormatPool?
+    let data: LocaleData
+    /// Whether any argument is left to ICU (for statistics and tests).
+    public let usesICU: Bool
+
+    /// Compiles `message` (the AST of `pattern`) for `locale`.
+    public init(pattern: String, message: Message, locale: String) throws(ICUError) {
+        self.pattern = pattern
+        self.locale = locale
+        data = try LocaleData.forLocale(locale)
+        var compiler = Compiler(data: data)
+        if Compiler.needsWholeICU(message) {
+            whole = try data.pool(pattern)
+            nodes = []
+            slotNames = Compiler.names(of: message)
+            usesICU = true
+        } else {
+            whole = nil
+            nodes = try compiler.compile(message)
+            slotNames = compiler.slotNames
+            usesICU = compiler.usesICU
+        }
+    }
+
+    /// The slot of an argument name, if the message has it.
+    public func slot(of name: String) -> Int? { slotNames.firstIndex(of: name) }
+
+    /// Renders with values by name. A missing value renders as `{name}`, as ICU does.
+    public func render(_ values: [String: Value]) throws(ICUError) -> String {
+        try render(slots: slotNames.map { values[$0] })
+    }
+
+    /// Renders with values by slot (`slotNames` order): the fast path.
+    public func render(slots: [Value?]) throws(ICUError) -> String {
+        precondition(slots.count == slotNames.count, "expected \(slotNames.count) values, got \(slots.count)")
+        if let whole {
+            var names: [String] = []
+            var values: [Value] = []
+            for (index, value) in slots.enumerated() {
+                if let value {
+                    names.append(slotNames[index])
+                    values.append(value)
+                }
+            }
+            return try whole.withFormat { (format) throws(ICUError) -> String in
+                try format.format(names: names, values: values)
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        try slots.withUnsafeBufferPointer { (slots) throws(ICUError) in
+            try emit(nodes, pound: nil, slots: slots, into: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func emit(_ nodes: [Node], pound: PoundValue?, slots: UnsafeBufferPointer<Value?>,
+                      into out: inout [UInt8]) throws(ICUError) {
+        for node in nodes {
+            switch node {
+            case .literal(let bytes):
+                out.append(contentsOf: bytes)
+            case .simple(let slot):
+                guard let value = slots[slot] else { missing(slot, &out); continue }
+                switch value {
+                case .text(let text): out.append(contentsOf: text.utf8)
+                case .integer(let integer): data.integers.append(integer, to: &out)
+                case .list(let items): appendList(items, &out)
+                case .number, .date:
+                    try appendICU(data.pool("{0}"), ICUArgument(value), &out)
+                }
+            case .number(let slot, let pool):
+                guard let value = slots[slot] else { missing(slot, &out); continue }
+                if case .integer(let integer) = value {
+                    data.integers.append(integer, to: &out)
+                } else {
+                    try appendICU(pool, ICUArgument(value), &out)
+                }
+            case .icu(let slot, let pool):
+                guard let value = slots[slot] else { missing(slot, &out); continue }
+                try appendICU(pool, ICUArgument(value), &out)
+            case .pound:
+                // The parser only produces `#` directly inside plural cases.
+                guard let pound else { out.append(UInt8(ascii: "#")); continue }
+                switch pound {
+                case .integer(let integer): data.integers.append(integer, to: &out)
+                case .double(let number): try appendICU(data.pool("{0,number}"), .double(number), &out)
+                }
+            case .plural(let plural):
+                guard let value = slots[plural.slot] else { missing(plural.slot, &out); continue }
+                let (caseIndex, poundValue) = try plural.select(value, data: data)
+                try emit(plural.cases[caseIndex], pound: poundValue, slots: slots, into: &out)
+            case .select(let select):
+                guard let value = slots[select.slot] else { missing(select.slot, &out); continue }
+                let keyword: String
+                switch value {
+                case .text(let text): keyword = text
+                case .list(let items): keyword = items.joined(separator: ", ")
+                default:
+                    // Formattable::getString on a number or date: ICU fails the whole format.
+                    throw ICUError(code: 3, operation: "selecting a case of {\(slotNames[select.slot]), select} with a non-text value")
+                }
+                let caseIndex = select.keywords[keyword] ?? select.other
+                try emit(select.cases[caseIndex], pound: nil, slots: slots, into: &out)
+            }
+        }
+    }
+
+    private func missing(_ slot: Int, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        out.append(contentsOf: slotNames[slot].utf8)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private func appendList(_ items: [String], _ out: inout [UInt8]) {
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+            out.append(contentsOf: item.utf8)
+        }
+    }
+
+    private func appendICU(_ pool: MessageFormatPool, _ argument: ICUArgument,
+                           _ out: inout [UInt8]) throws(ICUError) {
+        let text = try pool.withFormat { (format) throws(ICUError) -> String in
+            try format.formatPositional(argument)
+        }
+        out.append(contentsOf: text.utf8)
+    }
+}
+
+/// The number `#` renders: n − offset, kept as an integer when ICU would see one.
+enum PoundValue {
+    case integer(Int64)
+    case double(Double)
+}
+
+enum Node: Sendable {
+    case literal([UInt8])
+    /// `{x}`: text as is, integers natively, other values through ICU's `{0}`.
+    case simple(Int)
+    /// `{x, number}` and `{x, number, integer}`: integers natively, the rest through `pool`.
+    case number(Int, MessageFormatPool)
+    /// Any other simple argument, always through ICU (`{0,date,short}` …).
+    case icu(Int, MessageFormatPool)
+    case pound
+    case plural(PluralNode)
+    case select(SelectNode)
+}
+
+final class PluralNode: Sendable {
+    let slot: Int
+    let ordinal: Bool
+    let offset: Double
+    /// `=N` cases in source order: (N, case index).
+    let exact: [(Double, Int)]
+    /// Case index per `PluralKeyword.rawValue`; keywords without a case map to `other`.
+    let byKeyword: [Int]
+    let cases: [[Node]]
+
+    init(slot: Int, ordinal: Bool, offset: Double, exact: [(Double, Int)], byKeyword: [Int], cases: [[Node]]) {
+        self.slot = slot
+        self.ordinal = ordinal
+        self.offset = offset
+        self.exact = exact
+        self.byKeyword = byKeyword
+        self.cases = cases
+    }
+
+    /// PluralFormat::findSubMessage: the first `=N` equal to the value, else the case of the
+    /// keyword of (value − offset), else `other`.
+    func select(_ value: Value, data: LocaleData) throws(ICUError) -> (Int, PoundValue) {
+        let rules = ordinal ? data.ordinal : data.cardinal
+        let number: Double
+        var integer: Int64? = nil
+        switch value {
+        case .integer(let n):
+            number = Double(n)
+            if offset == 0 { integer = n }
+        case .number(let d):
+            number = d
+        default:
+            // ICU: a plural argument must be numeric (U_ILLEGAL_ARGUMENT_ERROR).
+            throw ICUError(code: 1, operation: "selecting a plural case with a non-numeric value")
+        }
+        for (n, caseIndex) in exact where n == number {
+            return (caseIndex, pound(integer, number))
+        }
+        // ICU keeps an integer argument as int64 when there is no offset; otherwise it formats and
+        // selects on the double (value − offset). An integral double below 2^53 behaves like an
+        // integer (ICU's shortest representation of it has the same digits).
+        let poundValue = pound(integer, number)
+        let keyword: PluralKeyword
+        switch poundValue {
+        case .integer(let n): keyword = try rules.keyword(n)
+        case .double(let d): keyword = try rules.keyword(d)
+        }
+        return (byKeyword[Int(keyword.rawValue)], poundValue)
+    }
+
+    private func pound(_ integer: Int64?, _ number: Double) -> PoundValue {
+        if let integer { return .integer(integer) }
+        let d = offset == 0 ? number : number - offset
+        if d == d.rounded(), abs(d) < 9_007_199_254_740_992, !(d == 0 && d.sign == .minus) {
+            return .integer(Int64(d))
+        }
+        return .double(d)
+    }
+}
+
+final class SelectNode: Sendable {
+    let slot: Int
+    let keywords: [String: Int]
+    let other: Int
+    let cases: [[Node]]
+
+    init(slot: Int, keywords: [String: Int], other: Int, cases: [[Node]]) {
+        self.slot = slot
+        self.keywords = keywords
+        self.other = other
+        self.cases = cases
+    }
+}
+
+struct Compiler {
+    let data: LocaleData
+    var slotNames: [String] = []
+    var usesICU = false
+
+    init(data: LocaleData) { self.data = data }
+
+    mutating func slot(_ name: ArgumentName) -> Int {
+        let text = name.description
+        if let index = slotNames.firstIndex(of: text) { return index }
+        slotNames.append(text)
+        return slotNames.count - 1
+    }
+
+    static func names(of message: Message) -> [String] {
+        var names: [String] = []
+        for argument in message.allArguments where !names.contains(argument.name.description) {
+            names.append(argument.name.description)
+        }
+        return names
+    }
+
+    /// Whether ICU must format the message as a whole (see the file comment).
+    static func needsWholeICU(_ message: Message) -> Bool {
+        for argument in message.allArguments {
+            switch argument.kind {
+            case .choice: return true
+            case .plural(_, let cases), .selectordinal(_, let cases):
+                // MessageFormat selects the plural keyword with the formatter of the first
+                // `{n, …}` of the same name in the `other` case (when it comes before any `#`).
+                guard let other = cases.first(where: { $0.selector == .keyword("other") }) else { return true }
+                for part in other.message.parts {
+                    if case .pound = part { break }
+                    if case .argument(let inner) = part, inner.name == argument.name {
+                        if case .simple = inner.kind { break }
+                        if case .formatted = inner.kind { return true }
+                        break
+                    }
+                }
+            default: break
+            }
+        }
+        return false
+    }
+
+    mutating func compile(_ message: Message) throws(ICUError) -> [Node] {
+        var nodes: [Node] = []
+        var pending: [UInt8] = []
+        func flush() {
+            if !pending.isEmpty { nodes.append(.literal(pending)); pending = [] }
+        }
+        for part in message.parts {
+            switch part {
+            case .text(let text, _):
+                pending.append(contentsOf: text.utf8)
+            case .pound:
+                flush()
+                nodes.append(.pound)
+            case .argument(let argument):
+                flush()
+                nodes.append(try compile(argument))
+            }
+        }
+        flush()
+        return nodes
+    }
+
+    mutating func compile(_ argument: Argument) throws(ICUError) -> Node {
+        let slot = slot(argument.name)
+        switch argument.kind {
+        case .simple:
+            return .simple(slot)
+        case .formatted(let type, let style):
+            let pattern = Self.singleArgumentPattern(type, style)
+            let pool = try data.pool(pattern)
+            if type == .number, style == nil || style == .keyword("integer") {
+                return .number(slot, pool)
+            }
+            usesICU = true
+            return .icu(slot, pool)
+        case .plural(let offset, let cases), .selectordinal(let offset, let cases):
+            var ordinal = false
+            if case .selectordinal = argument.kind { ordinal = true }
+            var exact: [(Double, Int)] = []
+            var keywordCase: [PluralKeyword: Int] = [:]
+            var other = 0
+            var compiled: [[Node]] = []
+            for (index, pluralCase) in cases.enumerated() {
+                compiled.append(try compile(pluralCase.message))
+                switch pluralCase.selector {
+                case .exact(let value):
+                    exact.append((value, index))
+                case .keyword(let keyword):
+                    if keyword == "other" {
+                        if keywordCase[.other] == nil { keywordCase[.other] = index; other = index }
+                    } else if let known = PluralKeyword.named(keyword), keywordCase[known] == nil {
+                        keywordCase[known] = index
+                    }
+                }
+            }
+            let byKeyword = PluralKeyword.allCases.map { keywordCase[$0] ?? other }
+            return .plural(PluralNode(slot: slot, ordinal: ordinal, offset: offset, exact: exact,
+                                      byKeyword: byKeyword, cases: compiled))
+        case .select(let cases):
+            var keywords: [String: Int] = [:]
+            var other = 0
+            var compiled: [[Node]] = []
+            var sawOther = false
+            for (index, selectCase) in cases.enumerated() {
+                compiled.append(try compile(selectCase.message))
+                if selectCase.keyword == "other" {
+                    if !sawOther { other = index; sawOther = true }
+                } else if keywords[selectCase.keyword] == nil {
+                    keywords[selectCase.keyword] = index
+                }
+            }
+            return .select(SelectNode(slot: slot, keywords: keywords, other: other, cases: compiled))
+        case .choice:
+            // needsWholeICU sends every message with a choice to ICU; never reached.
+            usesICU = true
+            return .icu(slot, try data.pool("{0}"))
+        }
+    }
+
+    /// `{0,<type>[,<style>]}` for the single-argument ICU formatter.
+    static func singleArgumentPattern(_ type: FormatType, _ style: ArgumentStyle?) -> String {
+        var text = "{0," + type.rawValue
+        switch style {
+        case nil: break
+        case .keyword(let keyword): text += "," + keyword
+        case .skeleton(let skeleton): text += ",::" + skeleton
+        case .pattern(let pattern): text += "," + pattern
+        }
+        return text + "}"
+    }
+}
+
+extension PluralKeyword {
+    /// The keyword for a plural selector, or nil when ICU's rules can never produce it.
+    static func named(_ name: String) -> PluralKeyword? {
+        switch name {
+        case "zero": return .zero
+        case "one": return .one
+        case "two": return .two
+        case "few": return .few
+        case "many": return .many
+        case "other": return .other
+        default: return nil
+        }
+    }
+}
