@@ -1,0 +1,135 @@
+import MessageSyntax
+
+/// One finding about a catalog: what is wrong, where (file, line, code, variant, position in the
+/// pattern) and what is accepted.
+public struct CatalogProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning
+        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    }
+
+    public var severity: Severity
+    /// A stable identifier of the kind of problem (`syntax`, `unknown-placeholder` …).
+    public var check: String
+    public var file: String?
+    /// 1-based line and column in the file, when known.
+    public var line: Int?
+    public var column: Int?
+    public var code: String?
+    /// The template's variant id (`docs` …), when the problem is in a template.
+    public var variant: String?
+    /// The pattern and the Unicode-scalar range in it that the problem is about.
+    public var pattern: String?
+    public var patternRange: SourceRange?
+    /// What was wrong.
+    public var message: String
+    /// What is accepted instead (shown under the caret).
+    public var expected: String?
+
+    public init(severity: Severity = .error, check: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
+                code: String? = nil, variant: String? = nil, pattern: String? = nil, patternRange: SourceRange? = nil,
+                message: String, expected: String? = nil) {
+        self.severity = severity
+        self.check = check
+        self.file = file
+        self.line = line
+        self.column = column
+        self.code = code
+        self.variant = variant
+        self.pattern = pattern
+        self.patternRange = patternRange
+        self.message = message
+        self.expected = expected
+    }
+
+    /// The location line: `de.json:42:30: InvalidHashValue, template "docs", pattern 1:14`.
+    public var location: String {
+        var parts: [String] = []
+        var filePart = file ?? "<catalog>"
+        if let line { filePart += ":\(line)"; if let column { filePart += ":\(column)" } }
+        parts.append(filePart)
+        var what: [String] = []
+        if let code { what.append(code) }
+        if let variant { what.append("template \"\(variant)\"") }
+        if let pattern, let range = patternRange {
+            let (l, c) = PatternPosition.lineColumn(in: pattern, offset: range.start)
+            what.append("pattern \(l):\(c)")
+        }
+        if !what.isEmpty { parts.append(what.joined(separator: ", ")) }
+        return parts.joined(separator: ": ")
+    }
+
+    /// A few lines in the style of a compiler diagnostic, with a caret under the position.
+    public var description: String {
+        var out = "\(severity.rawValue): \(message)\n --> \(location)"
+        if let pattern, let range = patternRange {
+            out += "\n" + PatternPosition.excerpt(pattern: pattern, range: range, note: expected)
+        } else if let expected {
+            out += "\n  = expected: \(expected)"
+        }
+        return out
+    }
+}
+
+/// Loading failed: every problem found, in file order. A catalog never loads halfway.
+public struct CatalogLoadError: Error, Sendable, CustomStringConvertible {
+    public var problems: [CatalogProblem]
+    public init(problems: [CatalogProblem]) { self.problems = problems }
+    public var errors: [CatalogProblem] { problems.filter { $0.severity == .error } }
+    public var description: String {
+        let count = errors.count
+        let body = problems.map(\.description).joined(separator: "\n\n")
+        return body + "\n\n\(count) error\(count == 1 ? "" : "s") in the catalog; it was not loaded."
+    }
+}
+
+enum PatternPosition {
+    static func lineColumn(in pattern: String, offset: Int) -> (Int, Int) {
+        var line = 1, column = 1
+        for (index, scalar) in pattern.unicodeScalars.enumerated() {
+            if index >= offset { break }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// ```
+    ///   |
+    /// 1 | Der Hashwert {hsh} ist ungültig.
+    ///   |              ^^^^^ declared: hash
+    /// ```
+    static func excerpt(pattern: String, range: SourceRange, note: String?) -> String {
+        let scalars = Array(pattern.unicodeScalars)
+        let (line, column) = lineColumn(in: pattern, offset: range.start)
+        let lines = pattern.split(separator: "\n", omittingEmptySubsequences: false)
+        let text = line - 1 < lines.count ? String(lines[line - 1]) : ""
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let lineLength = text.unicodeScalars.count
+        let width = max(1, min(range.end, scalars.count) - range.start)
+        let caretWidth = max(1, min(width, lineLength - (column - 1) + 1))
+        let carets = String(repeating: " ", count: column - 1) + String(repeating: "^", count: caretWidth)
+        var out = "\(pad) |\n\(gutter) | \(Sanitized.visible(text))\n\(pad) | \(carets)"
+        if let note { out += " \(note)" }
+        return out
+    }
+}
+
+/// Makes text safe to print on a terminal: control characters become visible escapes.
+public enum Sanitized {
+    public static func visible(_ text: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
