@@ -25,7 +25,7 @@ public struct CompiledMessage: Sendable {
         self.pattern = pattern
         self.locale = locale
         data = try LocaleData.forLocale(locale)
-        var compiler = Compiler(data: data)
+        var compiler = Compiler(data: data, pattern: pattern)
         if Compiler.needsWholeICU(message) {
             whole = try data.pool(pattern)
             nodes = []
@@ -240,10 +240,14 @@ final class SelectNode: Sendable {
 
 struct Compiler {
     let data: LocaleData
+    let scalars: [Unicode.Scalar]
     var slotNames: [String] = []
     var usesICU = false
 
-    init(data: LocaleData) { self.data = data }
+    init(data: LocaleData, pattern: String) {
+        self.data = data
+        scalars = Array(pattern.unicodeScalars)
+    }
 
     mutating func slot(_ name: ArgumentName) -> Int {
         let text = name.description
@@ -311,7 +315,7 @@ struct Compiler {
         case .simple:
             return .simple(slot)
         case .formatted(let type, let style):
-            let pattern = Self.singleArgumentPattern(type, style)
+            let pattern = singleArgumentPattern(argument) ?? Self.singleArgumentPattern(type, style)
             let pool = try data.pool(pattern)
             if type == .number, style == nil || style == .keyword("integer") {
                 return .number(slot, pool)
@@ -362,7 +366,22 @@ struct Compiler {
         }
     }
 
-    /// `{0,<type>[,<style>]}` for the single-argument ICU formatter.
+    /// The argument exactly as written in the pattern with its name replaced by `0`: ICU passes
+    /// the style text untrimmed to the sub-format (`{x, number, #,##0.00}` has a leading space in
+    /// its DecimalFormat pattern, which prints), so only the original text is exact.
+    func singleArgumentPattern(_ argument: Argument) -> String? {
+        let range = argument.range, name = argument.nameRange
+        guard range.start >= 0, range.end <= scalars.count, range.start <= name.start, name.start <= name.end,
+              name.end <= range.end,
+              String(String.UnicodeScalarView(scalars[name.start..<name.end])) == argument.name.description
+        else { return nil }
+        var text = String.UnicodeScalarView(scalars[range.start..<name.start])
+        text.append("0")
+        text.append(contentsOf: scalars[name.end..<range.end])
+        return String(text)
+    }
+
+    /// `{0,<type>[,<style>]}` for the single-argument ICU formatter (for an AST without a source).
     static func singleArgumentPattern(_ type: FormatType, _ style: ArgumentStyle?) -> String {
         var text = "{0," + type.rawValue
         switch style {
