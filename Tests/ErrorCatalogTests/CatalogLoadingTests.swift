@@ -109,7 +109,7 @@ func loadProblems(_ files: [String: String]) -> [CatalogProblem] {
         #expect(syntax?.code == "InvalidHashValue")
         #expect(syntax?.patternRange?.start == 17)
         #expect(syntax?.line == 9)
-        #expect(syntax?.column == 53)
+        #expect(syntax?.column == 67)
         #expect(syntax?.description.contains("Hash value {hash is invalid.") == true)
         let unknown = problems.first { $0.check == "unknown-placeholder" }
         #expect(unknown?.message.contains("did you mean 'hash'") == false)

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Errcat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "errcat",
+        abstract: "The Microsoft Defender REST API error catalog: list, format, explain and parse error messages in English and German.",
+        discussion: """
+        Uses the bundled Defender catalog unless --catalog DIR names another. Output that came from a \
+        server is printed with control characters made visible. Colour only on a terminal, never with NO_COLOR.
+        """,
+        version: "0.1.0",
+        subcommands: [ListCommand.self, CheckCommand.self]
+    )
+}
