@@ -1,1 +1,0 @@
-// Translation review (see Checks.swift).

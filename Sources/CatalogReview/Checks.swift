@@ -1,0 +1,519 @@
+import ErrorCatalog
+import MessageSyntax
+
+/// The result of a review: every finding, in file and code order.
+public struct ReviewResult: Sendable {
+    public var catalogName: String
+    public var sourceLocale: String
+    /// The locales reviewed (translations; the source is checked for syntax and whitespace too).
+    public var locales: [String]
+    public var findings: [ReviewFinding]
+    /// The catalog as read (for reports that show the texts side by side).
+    public var raw: RawCatalog
+    /// Checks that could not run, with the reason (e.g. reversibility without a matcher).
+    public var skippedChecks: [String: String]
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    public var infoCount: Int { findings.filter { $0.severity == .info }.count }
+    public var hasErrors: Bool { errorCount > 0 }
+}
+
+/// Checks every translation of a catalog against its source locale. Works on the raw files, so a
+/// catalog that does not load still gets every finding at once.
+public struct CatalogReviewer: Sendable {
+    public var raw: RawCatalog
+    public var readProblems: [RawReadProblem]
+    /// Findings from other stages (the loader, the reverse parser), merged into the result.
+    public var extraFindings: [ReviewFinding]
+    public var skippedChecks: [String: String]
+
+    public init(raw: RawCatalog, readProblems: [RawReadProblem] = [], extraFindings: [ReviewFinding] = [],
+                skippedChecks: [String: String] = [:]) {
+        self.raw = raw
+        self.readProblems = readProblems
+        self.extraFindings = extraFindings
+        self.skippedChecks = skippedChecks
+    }
+
+    /// Reads a catalog directory and adds the loader's structural findings.
+    public static func forDirectory(_ directory: String) -> CatalogReviewer {
+        let (raw, problems) = RawCatalog.read(directory: directory)
+        return CatalogReviewer(raw: raw, readProblems: problems, extraFindings: loaderFindings(raw))
+    }
+
+    /// Reads in-memory files and adds the loader's structural findings.
+    public static func forFiles(_ files: [String: String]) -> CatalogReviewer {
+        let (raw, problems) = RawCatalog.read(files: files)
+        return CatalogReviewer(raw: raw, readProblems: problems, extraFindings: loaderFindings(raw))
+    }
+
+    /// The loader's findings that the review's own checks do not cover (unknown keys, missing
+    /// translations, unknown codes or variants …), as `catalog.<check>`.
+    public static func loaderFindings(_ raw: RawCatalog) -> [ReviewFinding] {
+        var files: [String: String] = [:]
+        for file in raw.files where !file.text.isEmpty { files[file.fileName] = file.text }
+        guard !files.isEmpty else { return [] }
+        let covered: Set<String> = ["syntax", "unknown-placeholder", "missing-placeholder", "extra-placeholder", "stale", "json"]
+        let problems: [CatalogProblem]
+        do {
+            problems = try Catalog.load(files: files).warnings
+        } catch {
+            problems = error.problems
+        }
+        return problems.filter { !covered.contains($0.check) }.map { problem in
+            let mapped = problem.check == "type-conflict" ? "placeholder-type" : "catalog.\(problem.check)"
+            let locale = raw.files.first { $0.fileName == problem.file }?.locale
+            return ReviewFinding(severity: problem.severity == .error ? .error : .warning, check: mapped, file: problem.file,
+                                 line: problem.line, column: problem.column, locale: locale, code: problem.code,
+                                 variant: problem.variant, field: problem.pattern == nil ? nil : "pattern", text: problem.pattern,
+                                 start: problem.patternRange?.start, end: problem.patternRange?.end,
+                                 message: problem.message, expected: problem.expected)
+        }
+    }
+
+    /// Reviews `locales` (all translations when `nil`).
+    public func review(locales requested: [String]? = nil) -> ReviewResult {
+        var findings: [ReviewFinding] = readProblems.map {
+            ReviewFinding(severity: .error, check: "catalog.io", file: $0.file, line: $0.line, message: $0.message)
+        }
+        guard let source = raw.source else {
+            findings.append(ReviewFinding(severity: .error, check: "catalog.source-file",
+                                          message: "no file declares the source locale (codes with \"status\" and \"placeholders\")"))
+            return ReviewResult(catalogName: "", sourceLocale: "", locales: [], findings: findings + extraFindings, raw: raw,
+                                skippedChecks: skippedChecks)
+        }
+        let codeNames = Set(source.codes.map(\.code))
+        // The source itself: syntax and typography.
+        for code in source.codes {
+            for template in code.templates {
+                var context = Context(file: source, locale: source.locale, code: code.code, variant: template.id, field: "pattern",
+                                      text: template.pattern)
+                if let message = context.parse() {
+                    context.checkApostrophes(message, source: nil)
+                    context.checkBroken(message, declared: code.placeholders?.map(\.name) ?? [])
+                    context.checkWhitespace(LiteralView(message), pattern: template.pattern, locale: source.locale)
+                }
+                findings += context.findings
+            }
+        }
+        let targets = raw.translations.filter { file in
+            requested.map { list in list.contains { $0.lowercased() == file.locale.lowercased() } } ?? true
+        }
+        for file in targets {
+            findings += reviewTranslation(file, source: source, codeNames: codeNames)
+        }
+        let reviewedFiles = Set(targets.map(\.fileName) + [source.fileName])
+        findings += extraFindings.filter { finding in finding.file.map { reviewedFiles.contains($0) } ?? true }
+        return ReviewResult(catalogName: source.catalog, sourceLocale: source.locale, locales: targets.map(\.locale),
+                            findings: Self.sorted(findings, raw: raw), raw: raw, skippedChecks: skippedChecks)
+    }
+
+    static func sorted(_ findings: [ReviewFinding], raw: RawCatalog) -> [ReviewFinding] {
+        let order = Dictionary(raw.source?.codes.enumerated().map { ($1.code, $0) } ?? [], uniquingKeysWith: { a, _ in a })
+        return findings.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.file != y.file { return (x.file ?? "") < (y.file ?? "") }
+            let ox = x.code.flatMap { order[$0] } ?? -1, oy = y.code.flatMap { order[$0] } ?? -1
+            if ox != oy { return ox < oy }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private func reviewTranslation(_ file: RawLocaleFile, source: RawLocaleFile, codeNames: Set<String>) -> [ReviewFinding] {
+        var findings: [ReviewFinding] = []
+        for code in file.codes {
+            guard let sourceCode = source.code(code.code) else { continue }
+            let declared = sourceCode.placeholders ?? []
+            for template in code.templates {
+                guard let sourceTemplate = sourceCode.templates.first(where: { $0.id == template.id }) else { continue }
+                var context = Context(file: file, locale: file.locale, code: code.code, variant: template.id, field: "pattern",
+                                      text: template.pattern)
+                let sourceMessage = try? MessageParser.parse(sourceTemplate.pattern)
+                if let message = context.parse() {
+                    if let sourceMessage {
+                        context.checkPlaceholders(message, source: sourceMessage, declared: declared)
+                    }
+                    context.checkPlurals(message)
+                    context.checkApostrophes(message, source: sourceTemplate.pattern)
+                    context.checkBroken(message, declared: declared.map(\.name))
+                    let view = LiteralView(message)
+                    let sourceView = sourceMessage.map(LiteralView.init) ?? LiteralView(plain: sourceTemplate.pattern)
+                    context.checkText(view, sourceView: sourceView, codeNames: codeNames)
+                    context.checkWhitespace(view, pattern: template.pattern, locale: file.locale)
+                    context.checkFinalPunctuation(target: view.string, source: sourceView.string)
+                }
+                if template.pattern == sourceTemplate.pattern, (sourceMessage.map(LiteralView.init)?.words().contains { !codeNames.contains($0.word) } ?? false) {
+                    context.add(.warning, "untranslated", "the translation is identical to the source",
+                                range: 0..<template.pattern.unicodeScalars.count, expected: "a \(file.locale) translation")
+                }
+                if let from = template.from {
+                    if from != sourceTemplate.pattern {
+                        context.add(.warning, "stale", "the source changed after this translation was made from \"\(from)\"",
+                                    expected: "review against the current source \"\(sourceTemplate.pattern)\", then update \"from\"")
+                    }
+                } else {
+                    context.add(.info, "from-missing", "the translation does not record the source text it was made from",
+                                expected: "\"from\": \"\(sourceTemplate.pattern)\"")
+                }
+                findings += context.findings
+            }
+            for observed in code.observed ?? [] {
+                var context = Context(file: file, locale: file.locale, code: code.code, variant: observed.id, field: "observed",
+                                      text: observed.pattern)
+                if let message = context.parse() {
+                    context.checkDeclared(message, declared: declared)
+                }
+                findings += context.findings
+            }
+            for field in ["description", "hint"] {
+                let target = field == "description" ? code.description : code.hint
+                let sourceText = field == "description" ? sourceCode.description : sourceCode.hint
+                guard let target, let sourceText else { continue }
+                var context = Context(file: file, locale: file.locale, code: code.code, variant: nil, field: field, text: target)
+                let view = LiteralView(plain: target)
+                let sourceView = LiteralView(plain: sourceText)
+                if target == sourceText {
+                    context.add(.warning, "untranslated", "the \(field) is identical to the source", range: 0..<target.unicodeScalars.count,
+                                expected: "a \(file.locale) translation")
+                } else {
+                    context.checkText(view, sourceView: sourceView, codeNames: codeNames)
+                }
+                context.checkWhitespace(view, pattern: target, locale: file.locale)
+                context.checkUnbalanced(view)
+                findings += context.findings
+            }
+        }
+        return findings
+    }
+}
+
+/// The checks of one text (a pattern, description or hint) of one code in one file.
+struct Context {
+    let file: RawLocaleFile
+    let locale: String
+    let code: String
+    let variant: String?
+    let field: String
+    let text: String
+    var findings: [ReviewFinding] = []
+
+    init(file: RawLocaleFile, locale: String, code: String, variant: String?, field: String, text: String) {
+        self.file = file
+        self.locale = locale
+        self.code = code
+        self.variant = variant
+        self.field = field
+        self.text = text
+    }
+
+    mutating func add(_ severity: ReviewFinding.Severity, _ check: String, _ message: String, range: Range<Int>? = nil,
+                      expected: String? = nil) {
+        let position = file.position(of: text, afterCode: code, offset: range?.lowerBound ?? 0)
+        findings.append(ReviewFinding(severity: severity, check: check, file: file.fileName,
+                                      line: position?.line ?? file.line(ofCode: code), column: position?.column,
+                                      locale: locale, code: code, variant: variant, field: field, text: text,
+                                      start: range?.lowerBound, end: range?.upperBound, message: message, expected: expected))
+    }
+
+    mutating func parse() -> Message? {
+        do {
+            return try MessageParser.parse(text)
+        } catch {
+            add(.error, "syntax", error.problem, range: error.offset..<(error.offset + 1), expected: error.expected)
+            return nil
+        }
+    }
+
+    // MARK: Placeholders
+
+    static func shape(_ kind: ArgumentKind) -> String {
+        switch kind {
+        case .simple: return "{name}"
+        case .formatted(let type, _): return type.rawValue
+        case .plural: return "plural"
+        case .selectordinal: return "selectordinal"
+        case .select: return "select"
+        case .choice: return "choice"
+        }
+    }
+
+    mutating func checkPlaceholders(_ message: Message, source: Message, declared: [RawPlaceholder]) {
+        var sourceArgs: [String: Argument] = [:]
+        var sourceOrder: [String] = []
+        for argument in source.allArguments {
+            let name = argument.name.description
+            if sourceArgs[name] == nil { sourceArgs[name] = argument; sourceOrder.append(name) }
+        }
+        var used: Set<String> = []
+        var unknown: [Argument] = []
+        for argument in message.allArguments {
+            let name = argument.name.description
+            let range = argument.nameRange.start..<argument.nameRange.end
+            used.insert(name)
+            if let sourceArgument = sourceArgs[name] {
+                let (a, b) = (Self.shape(argument.kind), Self.shape(sourceArgument.kind))
+                if a != b {
+                    add(.error, "placeholder-type", "{\(name)} is used as \(a) here but as \(b) in the source",
+                        range: argument.range.start..<argument.range.end, expected: "the same argument kind as the source: \(b)")
+                }
+            } else if declared.contains(where: { $0.name == name }) {
+                add(.error, "placeholder-extra", "the translation uses {\(name)}, which the source template does not", range: range,
+                    expected: "only " + sourceOrder.map { "{\($0)}" }.joined(separator: ", "))
+            } else {
+                unknown.append(argument)
+            }
+        }
+        let missing = sourceOrder.filter { !used.contains($0) }
+        for argument in unknown {
+            let name = argument.name.description
+            let range = argument.nameRange.start..<argument.nameRange.end
+            let closest = missing.min { TextRules.editDistance($0, name) < TextRules.editDistance($1, name) }
+            let hint = closest.map { " (renamed or translated from {\($0)}?)" } ?? ""
+            add(.error, "placeholder-unknown", "{\(name)} is not a placeholder of \(code)\(hint)", range: range,
+                expected: declared.isEmpty ? "no placeholders" : "declared: " + declared.map { "{\($0.name)}" }.joined(separator: ", "))
+        }
+        for name in missing {
+            add(.error, "placeholder-missing", "the translation drops {\(name)}, which the source uses",
+                range: 0..<text.unicodeScalars.count, expected: "the placeholders of the source: " + sourceOrder.map { "{\($0)}" }.joined(separator: ", "))
+        }
+    }
+
+    /// Observed wordings: only declared placeholders.
+    mutating func checkDeclared(_ message: Message, declared: [RawPlaceholder]) {
+        for argument in message.allArguments where !declared.contains(where: { $0.name == argument.name.description }) {
+            add(.error, "placeholder-unknown", "{\(argument.name)} is not a placeholder of \(code)",
+                range: argument.nameRange.start..<argument.nameRange.end,
+                expected: declared.isEmpty ? "no placeholders" : "declared: " + declared.map { "{\($0.name)}" }.joined(separator: ", "))
+        }
+    }
+
+    mutating func checkPlurals(_ message: Message) {
+        for argument in message.allArguments {
+            let cases: [PluralCase]
+            let ordinal: Bool
+            switch argument.kind {
+            case .plural(_, let c): cases = c; ordinal = false
+            case .selectordinal(_, let c): cases = c; ordinal = true
+            default: continue
+            }
+            let needed = PluralCategories.keywords(locale: locale, ordinal: ordinal)
+            let present = Set(cases.compactMap { c -> String? in if case .keyword(let k) = c.selector { return k } else { return nil } })
+            let missing = needed.filter { !present.contains($0) }
+            let range = argument.range.start..<argument.range.end
+            if !missing.isEmpty {
+                add(missing.contains("other") ? .error : .warning, "plural-categories",
+                    "{\(argument.name)} lacks the \(locale) plural \(missing.count == 1 ? "category" : "categories") " + missing.joined(separator: ", "),
+                    range: range, expected: "cases for " + needed.joined(separator: ", ") + " (ICU plural rules for \(locale))")
+            }
+            let unused = present.subtracting(needed).sorted()
+            if !unused.isEmpty {
+                add(.info, "plural-categories", "{\(argument.name)} has \(unused.joined(separator: ", ")), which \(locale) never selects",
+                    range: range, expected: "only " + needed.joined(separator: ", "))
+            }
+        }
+    }
+
+    // MARK: Syntax hazards
+
+    /// An apostrophe right before `{`, `}`, `#` or `|` starts ICU quoting: what follows prints
+    /// literally. Reported unless the source quotes the same way.
+    mutating func checkApostrophes(_ message: Message, source: String?) {
+        let scalars = Array(text.unicodeScalars)
+        func hazards(_ s: [Unicode.Scalar]) -> [Int] {
+            var result: [Int] = []
+            var i = 0
+            while i + 1 < s.count {
+                if s[i] == "'" {
+                    if s[i + 1] == "'" { i += 2; continue }
+                    if "{}#|".unicodeScalars.contains(s[i + 1]) { result.append(i) }
+                }
+                i += 1
+            }
+            return result
+        }
+        let mine = hazards(scalars)
+        let theirs = source.map { hazards(Array($0.unicodeScalars)).count } ?? 0
+        guard mine.count > theirs else { return }
+        for offset in mine {
+            add(.warning, "apostrophe", "this apostrophe quotes '\(scalars[offset + 1])': the text after it prints literally, up to the next apostrophe",
+                range: offset..<(offset + 2), expected: "a typographic ’ for a literal apostrophe, or '' to print one")
+        }
+    }
+
+    /// Prose placeholders (`<the invalid hash>`, `\<…\>`) and quoted `{name}` left in literal text.
+    mutating func checkBroken(_ message: Message, declared: [String]) {
+        let view = LiteralView(message)
+        let items = view.items
+        var i = 0
+        while i < items.count {
+            let s = items[i].scalar
+            if s == "<" || s == "{" {
+                let close: Unicode.Scalar = s == "<" ? ">" : "}"
+                var j = i + 1
+                while j < items.count, j - i < 80, items[j].scalar != close, items[j].scalar != LiteralView.placeholder { j += 1 }
+                if j < items.count, items[j].scalar == close, j > i + 1 {
+                    let inner = String(String.UnicodeScalarView(items[(i + 1)..<j].map(\.scalar))).trimmingBackslash()
+                    let looksProse = s == "<" ? inner.unicodeScalars.contains(" ") || declared.contains(inner) : true
+                    if looksProse, !inner.isEmpty {
+                        add(.error, "placeholder-broken", s == "<" ? "prose placeholder \"<\(inner)>\" left as literal text"
+                                : "\"{\(inner)}\" is quoted text, not a placeholder: it prints literally",
+                            range: items[i].offset..<(items[j].offset + 1),
+                            expected: declared.isEmpty ? "no placeholder here" : "a named placeholder: " + declared.map { "{\($0)}" }.joined(separator: ", "))
+                        i = j + 1
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+    }
+
+    mutating func checkUnbalanced(_ view: LiteralView) {
+        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("[", "]"), ("„", "“"), ("«", "»"), ("‹", "›")]
+        var stack: [(Unicode.Scalar, Int)] = []
+        var straightQuotes: [Int] = []
+        for item in view.items {
+            if item.scalar == "\"" { straightQuotes.append(item.offset); continue }
+            if pairs.contains(where: { $0.0 == item.scalar }) {
+                stack.append((item.scalar, item.offset))
+            } else if let pair = pairs.first(where: { $0.1 == item.scalar }) {
+                if let last = stack.last, last.0 == pair.0 {
+                    stack.removeLast()
+                } else if item.scalar == "“", locale.lowercased().hasPrefix("en") || stack.contains(where: { $0.0 == "“" }) {
+                    continue
+                } else {
+                    add(.warning, "unbalanced", "'\(item.scalar)' closes nothing", range: item.offset..<(item.offset + 1),
+                        expected: "a matching '\(pair.0)' before it")
+                }
+            }
+        }
+        for (scalar, offset) in stack {
+            let close = pairs.first { $0.0 == scalar }!.1
+            add(.warning, "unbalanced", "'\(scalar)' is never closed", range: offset..<(offset + 1), expected: "a matching '\(close)'")
+        }
+        if straightQuotes.count % 2 == 1, let last = straightQuotes.last {
+            add(.warning, "unbalanced", "an odd number of '\"' quotation marks", range: last..<(last + 1), expected: "quotes in pairs")
+        }
+    }
+
+    // MARK: Text
+
+    /// Untranslated segments, identifiers, capitalisation, brackets.
+    mutating func checkText(_ view: LiteralView, sourceView: LiteralView, codeNames: Set<String>) {
+        let targetWords = view.words()
+        let sourceWords = sourceView.words()
+        let sourceSet = Set(sourceWords.map(\.word))
+        let isSourceLanguageEnglish = true
+        // Identifiers: a code name or CamelCase token of the source must appear unchanged.
+        let identifiers = Set(sourceWords.map(\.word).filter { TextRules.isCamelCase($0) })
+        let targetSet = Set(targetWords.map(\.word))
+        for identifier in identifiers.sorted() where !targetSet.contains(identifier) {
+            let near = targetWords.first {
+                TextRules.editDistance($0.word, identifier) <= max(1, identifier.count / 3)
+                    || $0.word.commonPrefix(with: identifier).count >= max(4, identifier.count / 2)
+            }
+            add(.error, "identifier-altered", near.map { "code identifier '\(identifier)' is altered to '\($0.word)'" }
+                    ?? "code identifier '\(identifier)' of the source is missing",
+                range: near.map { $0.start..<$0.end }, expected: "'\(identifier)' exactly as in the source (identifiers are not translated)")
+        }
+        // Glossed identifiers: "Nicht autorisiert (Unauthorized)".
+        let items = view.items
+        for word in targetWords where codeNames.contains(word.word) || sourceWords.first.map({ $0.word == word.word && sourceWords.count == 1 }) == true {
+            guard let index = items.firstIndex(where: { $0.offset == word.start }), index > 0, items[index - 1].scalar == "(" else { continue }
+            let before = targetWords.filter { $0.end <= word.start }
+            guard !before.isEmpty, !sourceView.string.contains("(" + word.word) else { continue }
+            add(.warning, "identifier-translated", "code identifier '\(word.word)' is translated, with the original in parentheses",
+                range: before.first!.start..<(word.end + 1), expected: "either the identifier as is or a translation, not both")
+        }
+        // Source-language words left in the translation.
+        if isSourceLanguageEnglish {
+            let allow: Set<String> = ["Parameter", "Client", "Token", "Server", "Hash", "Header", "Name", "Status", "Feature", "Tenant",
+                                      "Service", "Support", "Team", "Portal", "Code", "Version", "Bearer", "Authorization", "Microsoft",
+                                      "Defender", "Azure", "Windows", "Linux", "Retry-After", "target", "Machine"]
+            var run: [(word: String, start: Int, end: Int, index: Int, technical: Bool)] = []
+            func flush(_ run: [(word: String, start: Int, end: Int, index: Int, technical: Bool)]) {
+                guard !run.isEmpty else { return }
+                let words = run.map(\.word)
+                add(.warning, "untranslated-segment",
+                    "source-language \(words.count == 1 ? "word" : "words") left untranslated: " + words.map { "'\($0)'" }.joined(separator: ", "),
+                    range: run.first!.start..<run.last!.end, expected: "a \(locale) translation")
+            }
+            for word in targetWords {
+                let w = word.word
+                let english = sourceSet.contains(w) && w.unicodeScalars.count >= 3 && !allow.contains(w) && !codeNames.contains(w)
+                    && TextRules.uppercaseCount(w) <= 1 && !w.unicodeScalars.contains { $0.properties.numericType != nil }
+                    && !w.contains("-") && !w.contains("_") && !identifiers.contains(w)
+                    && !(field != "pattern" && TextRules.isCamelCase(w)) && !word.technical
+                if english {
+                    run.append(word)
+                } else if !run.isEmpty {
+                    flush(run)
+                    run = []
+                }
+            }
+            flush(run)
+        }
+        // Capitalisation: an all-caps word the source does not have.
+        let acronyms: Set<String> = ["API", "APIs", "URL", "URI", "JSON", "HTTP", "HTTPS", "ID", "IDs", "IP", "DNS", "OS", "MD", "SHA", "GUID", "IPv", "XDR", "EDR", "CPU", "UTC"]
+        for word in targetWords where TextRules.isAllCaps(word.word) && !sourceSet.contains(word.word) && !acronyms.contains(word.word) {
+            let lower = word.word.lowercased()
+            let suggestion = lower.prefix(1).uppercased() + lower.dropFirst()
+            add(.warning, "capitalisation", "'\(word.word)' is in capitals, which the source is not",
+                range: word.start..<word.end, expected: "'\(lower)' or '\(suggestion)'")
+        }
+        if field == "pattern" { checkUnbalanced(view) }
+    }
+
+    mutating func checkWhitespace(_ view: LiteralView, pattern: String, locale: String) {
+        let scalars = Array(pattern.unicodeScalars)
+        if let first = scalars.first, first.properties.isWhitespace {
+            add(.warning, "whitespace", "leading whitespace", range: 0..<1, expected: "no space at the start")
+        }
+        if let last = scalars.last, last.properties.isWhitespace {
+            add(.warning, "whitespace", "trailing whitespace", range: (scalars.count - 1)..<scalars.count, expected: "no space at the end")
+        }
+        let items = view.items
+        let french = locale.lowercased().hasPrefix("fr")
+        var i = 0
+        while i + 1 < items.count {
+            let a = items[i].scalar, b = items[i + 1].scalar
+            let aSpace = a == " " || a == "\u{A0}" || a == "\t"
+            if aSpace, b == " " || b == "\u{A0}" || b == "\t", items[i].offset + 1 == items[i + 1].offset {
+                var j = i + 1
+                while j < items.count, items[j].scalar == " " || items[j].scalar == "\u{A0}" { j += 1 }
+                add(.warning, "whitespace", "\(j - i) spaces in a row", range: items[i].offset..<(items[j - 1].offset + 1), expected: "one space")
+                i = j
+                continue
+            }
+            if aSpace, i > 0, items[i].offset + 1 == items[i + 1].offset,
+               (french ? ".,)" : ".,:;!?)").unicodeScalars.contains(b) {
+                add(.warning, "whitespace", "a space before '\(b)'", range: items[i].offset..<(items[i + 1].offset + 1),
+                    expected: "'\(b)' directly after the preceding word or placeholder")
+            }
+            i += 1
+        }
+    }
+
+    mutating func checkFinalPunctuation(target: String, source: String) {
+        let a = TextRules.finalPunctuation(source), b = TextRules.finalPunctuation(target)
+        guard a != b else { return }
+        let count = text.unicodeScalars.count
+        add(.warning, "final-punctuation",
+            b.isEmpty ? "the translation has no final '\(a)'" : a.isEmpty ? "the translation ends with '\(b)', the source has no final punctuation"
+                : "the translation ends with '\(b)', the source with '\(a)'",
+            range: max(0, count - 1)..<count, expected: a.isEmpty ? "no final punctuation, as in the source" : "a final '\(a)', as in the source")
+    }
+}
+
+extension String {
+    func trimmingBackslash() -> String {
+        var s = Substring(self)
+        while s.hasSuffix("\\") { s = s.dropLast() }
+        while s.hasPrefix("\\") { s = s.dropFirst() }
+        return String(s).trimmingSpaces()
+    }
+    func trimmingSpaces() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()))
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Text, JSON and SARIF 2.1.0 renderings of a review.
+public enum ReviewReport {
+    // MARK: Text
+
+    public static func text(_ result: ReviewResult) -> String {
+        var out = ""
+        for finding in result.findings {
+            out += "\(finding.severity.rawValue)[\(finding.check)]: \(sanitize(finding.message))\n --> \(sanitize(finding.location))\n"
+            if let text = finding.text, let start = finding.start {
+                out += excerpt(text: text, start: start, end: finding.end ?? start + 1, note: finding.expected)
+            } else if let expected = finding.expected {
+                out += "  = expected: \(sanitize(expected))\n"
+            }
+            out += "\n"
+        }
+        for (check, reason) in result.skippedChecks.sorted(by: { $0.key < $1.key }) {
+            out += "note: check '\(check)' did not run: \(reason)\n"
+        }
+        out += summaryLine(result) + "\n"
+        return out
+    }
+
+    public static func summaryLine(_ result: ReviewResult) -> String {
+        func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let locales = result.locales.isEmpty ? "no translations" : result.locales.joined(separator: ", ")
+        return "review of \(result.catalogName.isEmpty ? "catalog" : result.catalogName) (\(result.sourceLocale) → \(locales)): "
+            + "\(n(result.errorCount, "error")), \(n(result.warningCount, "warning")), \(n(result.infoCount, "note"))"
+    }
+
+    static func excerpt(text: String, start: Int, end: Int, note: String?) -> String {
+        let scalars = Array(text.unicodeScalars)
+        // Show the line of `start` (patterns rarely have more than one).
+        var lineStart = 0
+        var lineNumber = 1
+        for (i, s) in scalars.enumerated() where i < start && s == "\n" { lineStart = i + 1; lineNumber += 1 }
+        var lineEnd = lineStart
+        while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
+        let line = String(String.UnicodeScalarView(scalars[lineStart..<lineEnd]))
+        let shown = sanitize(line)
+        // Column in the sanitized line: sanitize the prefix to count.
+        let prefix = sanitize(String(String.UnicodeScalarView(scalars[lineStart..<min(max(start, lineStart), lineEnd)])))
+        let width = max(1, min(end, lineEnd + 1) - start)
+        let gutter = String(lineNumber)
+        let pad = String(repeating: " ", count: gutter.count)
+        var out = "\(pad) |\n\(gutter) | \(shown)\n\(pad) | " + String(repeating: " ", count: prefix.unicodeScalars.count)
+            + String(repeating: "^", count: width)
+        if let note { out += " expected: \(sanitize(note))" }
+        return out + "\n"
+    }
+
+    /// Control characters and bidi overrides shown as escapes, so a hostile text cannot rewrite the terminal.
+    public static func sanitize(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x00..<0x20, 0x7F..<0xA0, 0x200B...0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF:
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: JSON
+
+    public static func json(_ result: ReviewResult) -> String {
+        struct Summary: Encodable { var errors, warnings, notes: Int }
+        struct Document: Encodable {
+            var catalog: String
+            var sourceLocale: String
+            var locales: [String]
+            var summary: Summary
+            var skippedChecks: [String: String]
+            var findings: [ReviewFinding]
+        }
+        let document = Document(catalog: result.catalogName, sourceLocale: result.sourceLocale, locales: result.locales,
+                                summary: Summary(errors: result.errorCount, warnings: result.warningCount, notes: result.infoCount),
+                                skippedChecks: result.skippedChecks, findings: result.findings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    // MARK: SARIF 2.1.0
+
+    /// A SARIF 2.1.0 log: one run, the checks as rules, each finding a result with a physical
+    /// location (file, line, column) and a logical one (code / variant).
+    public static func sarif(_ result: ReviewResult, catalogDirectory: String? = nil) -> String {
+        let usedChecks = Set(result.findings.map(\.check))
+        var rules: [[String: Any]] = []
+        var ruleIndex: [String: Int] = [:]
+        var ruleIDs = ReviewCheck.all.map(\.id).filter { $0 != "catalog" }
+        ruleIDs += usedChecks.filter { !ruleIDs.contains($0) }.sorted()
+        for id in ruleIDs {
+            let check = ReviewCheck.named(id)
+            ruleIndex[id] = rules.count
+            rules.append([
+                "id": id,
+                "shortDescription": ["text": check?.summary ?? id],
+                "defaultConfiguration": ["level": level(check?.severity ?? .error)],
+            ])
+        }
+        let results: [[String: Any]] = result.findings.map { finding in
+            var message = finding.message
+            if let expected = finding.expected { message += " Expected: \(expected)." }
+            var region: [String: Any] = [:]
+            if let line = finding.line { region["startLine"] = line }
+            if let column = finding.column {
+                region["startColumn"] = column
+                if let start = finding.start, let end = finding.end, end > start { region["endColumn"] = column + (end - start) }
+            }
+            var physical: [String: Any] = [
+                "artifactLocation": ["uri": finding.file ?? "catalog", "uriBaseId": "CATALOG"],
+            ]
+            if !region.isEmpty { physical["region"] = region }
+            var location: [String: Any] = ["physicalLocation": physical]
+            if let code = finding.code {
+                let name = [code, finding.variant ?? finding.field].compactMap { $0 }.joined(separator: "/")
+                location["logicalLocations"] = [["name": name, "fullyQualifiedName": [finding.locale, name].compactMap { $0 }.joined(separator: ":"),
+                                                 "kind": "member"]]
+            }
+            var item: [String: Any] = [
+                "ruleId": finding.check,
+                "level": level(finding.severity),
+                "message": ["text": message],
+                "locations": [location],
+            ]
+            if let index = ruleIndex[finding.check] { item["ruleIndex"] = index }
+            return item
+        }
+        var run: [String: Any] = [
+            "tool": ["driver": ["name": "errcat review", "informationUri": "https://github.com/", "rules": rules]],
+            "results": results,
+        ]
+        if let catalogDirectory {
+            let url = URL(fileURLWithPath: catalogDirectory, isDirectory: true).absoluteString
+            run["originalUriBaseIds"] = ["CATALOG": ["uri": url.hasSuffix("/") ? url : url + "/"]]
+        }
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [run],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func level(_ severity: ReviewFinding.Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+}
