@@ -408,18 +408,25 @@ struct PatternParser {
         if a == b { return nil }
         let trimmed = text(a..<b)
         let lower = trimmed.lowercased()
-        let isSkeleton = b - a >= 2 && s[a] == ":" && s[a + 1] == ":"
+        // ICU looks for `::` after Pattern_White_Space and passes the rest, untrimmed, on.
+        let firstNonSpace = skipWhiteSpaceIn(start, end)
+        let isSkeleton = end - firstNonSpace >= 2 && s[firstNonSpace] == ":" && s[firstNonSpace + 1] == ":"
         switch type {
         case .number:
             if lower == "integer" || lower == "currency" || lower == "percent" { return .keyword(trimmed) }
             if isSkeleton {
-                let skeleton = text(skipWhiteSpaceIn(a + 2, b)..<b)
-                return .skeleton(skeleton)
+                if let problem = NumberSkeletonCheck.check(s[(firstNonSpace + 2)..<end]) {
+                    throw error(firstNonSpace + 2 + problem.offset, problem.message, expected: "a valid ICU number skeleton")
+                }
+                return .skeleton(text(skipWhiteSpaceIn(firstNonSpace + 2, b)..<b))
+            }
+            if let problem = DecimalPatternCheck.check(s[start..<end]) {
+                throw error(start + problem.offset, problem.message, expected: "a DecimalFormat pattern like #,##0.00")
             }
             return .pattern(trimmed)
         case .date, .time:
             if isSkeleton {
-                return .skeleton(text(skipWhiteSpaceIn(a + 2, b)..<b))
+                return .skeleton(text(skipWhiteSpaceIn(firstNonSpace + 2, b)..<b))
             }
             if lower == "short" || lower == "medium" || lower == "long" || lower == "full" { return .keyword(trimmed) }
             return .pattern(trimmed)
