@@ -191,6 +191,51 @@ public struct IntegerRenderer: Sendable {
         }
     }
 
+    /// The most bytes `write` can produce.
+    var maximumBytes: Int {
+        max(positivePrefix.count + positiveSuffix.count, negativePrefix.count + negativeSuffix.count)
+            + 19 * (digits.map(\.count).max() ?? 1) + 19 * separator.count
+    }
+
+    /// Writes the UTF-8 of `value` at `out` (room for `maximumBytes`) and returns the byte count.
+    func write(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let negative = value < 0
+        var magnitude = value.magnitude
+        var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &reversed) { raw -> Int in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var count = 0
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude != 0
+            var position = 0
+            func put(_ bytes: [UInt8]) {
+                bytes.withUnsafeBufferPointer { source in
+                    for byte in source { out[position] = byte; position += 1 }
+                }
+            }
+            put(negative ? negativePrefix : positivePrefix)
+            let grouped = grouping1 > 0 && count - grouping1 >= minimumGrouping
+            var index = count - 1
+            while index >= 0 {
+                if asciiDigits {
+                    out[position] = 48 + buffer[index]
+                    position += 1
+                } else {
+                    put(digits[Int(buffer[index])])
+                }
+                if grouped && index > 0 && index >= grouping1 && (index - grouping1) % grouping2 == 0 {
+                    put(separator)
+                }
+                index -= 1
+            }
+            put(negative ? negativeSuffix : positiveSuffix)
+            return position
+        }
+    }
+
     public func format(_ value: Int64) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(32)

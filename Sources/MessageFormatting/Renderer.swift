@@ -19,6 +19,9 @@ public struct CompiledMessage: Sendable {
     let data: LocaleData
     /// Whether any argument is left to ICU (for statistics and tests).
     public let usesICU: Bool
+    /// The same program for messages without plural, select or ICU arguments, in a form that
+    /// renders straight into the result string.
+    let flat: FlatProgram?
 
     /// Compiles `message` (the AST of `pattern`) for `locale`.
     public init(pattern: String, message: Message, locale: String) throws(ICUError) {
@@ -31,11 +34,13 @@ public struct CompiledMessage: Sendable {
             nodes = []
             slotNames = Compiler.names(of: message)
             usesICU = true
+            flat = nil
         } else {
             whole = nil
             nodes = try compiler.compile(message)
             slotNames = compiler.slotNames
             usesICU = compiler.usesICU
+            flat = FlatProgram(nodes, slotNames: slotNames, integers: data.integers)
         }
     }
 
@@ -63,6 +68,7 @@ public struct CompiledMessage: Sendable {
                 try format.format(names: names, values: values)
             }
         }
+        if let flat, let text = flat.render(slots) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(128)
         try slots.withUnsafeBufferPointer { (slots) throws(ICUError) in
@@ -142,6 +148,98 @@ public struct CompiledMessage: Sendable {
             try format.formatPositional(argument)
         }
         out.append(contentsOf: text.utf8)
+    }
+}
+
+/// A message of literal text, plain arguments and numbers only (every catalog template so far):
+/// one pass sizes the result, a second writes it into the string's own storage. No reference
+/// counting in the loop: operations are plain values, literal text lives in one byte array.
+struct FlatProgram: Sendable {
+    struct Operation: Sendable {
+        /// 0 literal bytes[start..<end], 1 argument `{slot}`, 2 number argument `{slot, number}`.
+        var kind: UInt8
+        var slot: Int32
+        var start: Int32
+        var end: Int32
+    }
+    let operations: [Operation]
+    let bytes: [UInt8]
+    let integers: IntegerRenderer
+    let integerBytes: Int
+
+    init?(_ nodes: [Node], slotNames: [String], integers: IntegerRenderer) {
+        var operations: [Operation] = []
+        var bytes: [UInt8] = []
+        for node in nodes {
+            switch node {
+            case .literal(let literal):
+                let start = bytes.count
+                bytes.append(contentsOf: literal)
+                operations.append(Operation(kind: 0, slot: 0, start: Int32(start), end: Int32(bytes.count)))
+            case .simple(let slot):
+                operations.append(Operation(kind: 1, slot: Int32(slot), start: 0, end: 0))
+            case .number(let slot, _):
+                operations.append(Operation(kind: 2, slot: Int32(slot), start: 0, end: 0))
+            default:
+                return nil
+            }
+        }
+        self.operations = operations
+        self.bytes = bytes
+        self.integers = integers
+        integerBytes = integers.maximumBytes
+    }
+
+    /// The rendered text, or nil when a value needs the general path (a missing value, a double
+    /// or a date, a text into a number argument).
+    func render(_ slots: [Value?]) -> String? {
+        var capacity = bytes.count
+        for operation in operations where operation.kind != 0 {
+            switch slots[Int(operation.slot)] {
+            case .text(let text)? where operation.kind == 1: capacity += text.utf8.count
+            case .integer?: capacity += integerBytes
+            case .list(let items)? where operation.kind == 1:
+                for item in items { capacity += item.utf8.count + 2 }
+            default: return nil
+            }
+        }
+        return bytes.withUnsafeBufferPointer { literal in
+            String(unsafeUninitializedCapacity: capacity) { out in
+                let base = out.baseAddress!
+                var position = 0
+                func copy(_ text: String) {
+                    var text = text
+                    text.withUTF8 { utf8 in
+                        guard utf8.count > 0 else { return }
+                        (base + position).update(from: utf8.baseAddress!, count: utf8.count)
+                        position += utf8.count
+                    }
+                }
+                for operation in operations {
+                    switch operation.kind {
+                    case 0:
+                        let count = Int(operation.end - operation.start)
+                        (base + position).update(from: literal.baseAddress! + Int(operation.start), count: count)
+                        position += count
+                    default:
+                        switch slots[Int(operation.slot)] {
+                        case .text(let text)?: copy(text)
+                        case .integer(let value)?: position += integers.write(value, to: base + position)
+                        case .list(let items)?:
+                            for (index, item) in items.enumerated() {
+                                if index > 0 {
+                                    base[position] = UInt8(ascii: ","); base[position + 1] = UInt8(ascii: " ")
+                                    position += 2
+                                }
+                                copy(item)
+                            }
+                        default: break
+                        }
+                    }
+                }
+                return position
+            }
+        }
     }
 }
 

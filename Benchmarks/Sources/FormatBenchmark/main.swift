@@ -1,0 +1,162 @@
+// Renders N catalog messages (all templates, every catalog locale, random valid values generated
+// up front) with the Swift renderer and with a cached icu::MessageFormat (named arguments), checks
+// that both produce the same bytes, and prints messages per second for both.
+//
+//   swift run -c release --package-path Benchmarks FormatBenchmark [N] [catalog directory]
+import ErrorCatalog
+import MessageFormatting
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func fail(_ message: String) -> Never {
+    print("FAIL: \(message)")
+    exit(1)
+}
+
+
+let arguments = CommandLine.arguments
+let total = arguments.count > 1 ? (Int(arguments[1]) ?? 1_000_000) : 1_000_000
+var directory = #filePath
+for _ in 0..<4 { directory = String(directory[..<directory.lastIndex(of: "/")!]) }
+directory += "/Catalogs/defender"
+if arguments.count > 2 { directory = arguments[2] }
+
+let catalog: Catalog
+do { catalog = try Catalog.load(directory: directory) } catch { fail("cannot load \(directory): \(error)") }
+let formatter: CatalogFormatter
+do { formatter = try CatalogFormatter(catalog: catalog) } catch { fail("\(error)") }
+
+/// One template in one locale, compiled both ways.
+struct Target {
+    let code: String
+    let locale: String
+    let variant: Int
+    let compiled: CompiledMessage
+    let icu: ICUMessageFormat
+    let placeholders: [Placeholder]
+}
+
+var targets: [Target] = []
+for entry in catalog.codes {
+    for locale in catalog.locales {
+        let compiled = formatter.compiledTemplates(code: entry.code, locale: locale)
+        for (variant, message) in compiled.enumerated() {
+            let icu: ICUMessageFormat
+            do { icu = try ICUMessageFormat(pattern: message.pattern, locale: locale) } catch { fail("\(error)") }
+            let placeholders = message.slotNames.map { name in entry.placeholder(named: name)! }
+            targets.append(Target(code: entry.code, locale: locale, variant: variant, compiled: message, icu: icu,
+                                  placeholders: placeholders))
+        }
+    }
+}
+
+/// A pool of pre-generated messages, cycled through N times (a distinct value set per message
+/// for N = 1,000,000 would only measure memory traffic).
+struct Job {
+    let target: Int
+    let slots: [Value?]
+    let byName: [String: Value]
+    let prepared: PreparedArguments
+}
+let poolSize = min(total, 16_384)
+var rng = SplitMix(state: 20_241_129)
+var jobs: [Job] = []
+for _ in 0..<poolSize {
+    let index = Int(rng.next() % UInt64(targets.count))
+    let target = targets[index]
+    let values = target.placeholders.map { $0.type.randomValue(using: &rng) }
+    var byName: [String: Value] = [:]
+    for (placeholder, value) in zip(target.placeholders, values) { byName[placeholder.name] = value }
+    jobs.append(Job(target: index, slots: values, byName: byName, prepared: PreparedArguments(byName)))
+}
+
+// Correctness first: every pooled message, both ways, byte for byte.
+var mismatches = 0
+for job in jobs {
+    let target = targets[job.target]
+    do {
+        let swift = try target.compiled.render(slots: job.slots)
+        let icu = try target.icu.format(job.prepared)
+        let api = try formatter.format(code: target.code, values: job.byName, locale: target.locale, variant: target.variant)
+        if swift != icu || api != icu {
+            mismatches += 1
+            if mismatches <= 5 { print("MISMATCH \(target.code) [\(target.locale)]\n  swift: \(swift)\n  api:   \(api)\n  icu:   \(icu)") }
+        }
+    } catch {
+        fail("\(target.code) [\(target.locale)]: \(error)")
+    }
+}
+if mismatches > 0 { fail("\(mismatches) of \(jobs.count) messages differ between the Swift renderer and ICU") }
+
+let clock = ContinuousClock()
+
+// Flat arrays so the timed loops touch only what they render (no struct copies, no closures).
+let compiledList = targets.map(\.compiled)
+let icuList = targets.map(\.icu)
+let codeList = targets.map(\.code)
+let localeList = targets.map(\.locale)
+let variantList = targets.map(\.variant)
+let jobTargets = jobs.map(\.target)
+let jobSlots = jobs.map(\.slots)
+let jobPrepared = jobs.map(\.prepared)
+let jobByName = jobs.map(\.byName)
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+enum Path { case icu, swift, api }
+
+@MainActor func run(_ path: Path) -> (Double, Int) {
+    var bytes = 0
+    let pool = jobTargets.count
+    let start = clock.now
+    do {
+        var j = 0
+        for _ in 0..<total {
+            let t = jobTargets[j]
+            switch path {
+            case .icu: bytes &+= try icuList[t].format(jobPrepared[j]).utf8.count
+            case .swift: bytes &+= try compiledList[t].render(slots: jobSlots[j]).utf8.count
+            case .api:
+                bytes &+= try formatter.format(code: codeList[t], values: jobByName[j], locale: localeList[t],
+                                               variant: variantList[t]).utf8.count
+            }
+            j += 1
+            if j == pool { j = 0 }
+        }
+    } catch {
+        fail("\(path): \(error)")
+    }
+    return (Double(total) / seconds(clock.now - start), bytes)
+}
+
+func figure(_ rate: Double) -> String {
+    let perMessage = 1e9 / rate
+    return "\(Int(rate.rounded())) messages/s (\(Double(Int(perMessage * 10)) / 10) ns/message)"
+}
+
+print("catalog: \(catalog.codes.count) codes, \(targets.count) templates over \(catalog.locales.joined(separator: ", ")); pool of \(jobs.count) pre-generated messages, all identical in both renderers")
+print("rendering \(total) messages each way")
+// Warm up both paths (ICU builds sub-formatters lazily).
+_ = run(.icu)
+let (icuRate, icuBytes) = run(.icu)
+let (swiftRate, swiftBytes) = run(.swift)
+let (apiRate, apiBytes) = run(.api)
+if icuBytes != swiftBytes || icuBytes != apiBytes { fail("output sizes differ: ICU \(icuBytes), Swift \(swiftBytes), API \(apiBytes) bytes") }
+print("ICU MessageFormat (cached, named args):  \(figure(icuRate))")
+print("Swift renderer (compiled, by slot):      \(figure(swiftRate))  = \(Double(Int(swiftRate / icuRate * 100)) / 100)x ICU")
+print("CatalogFormatter.format (by name, validated, negotiated): \(figure(apiRate))  = \(Double(Int(apiRate / icuRate * 100)) / 100)x ICU")
+print("output: \(swiftBytes) bytes each way, identical")
