@@ -371,14 +371,14 @@ enum NumberSkeletonCheck {
         let bad = StyleProblem(offset: 0, message: "invalid skeleton option '\(option)'")
         switch state {
         case .currency:
-            guard segment.count == 3, segment.allSatisfy({ $0.isASCIILetter }) else { throw bad }
+            // ICU's CurrencyUnit takes any three "invariant" characters.
+            guard segment.count == 3, segment.allSatisfy(isInvariant) else { throw bad }
             return .none
         case .measureUnit, .perMeasureUnit:
             guard measureUnits.contains(option) else { throw bad }
             return .none
         case .identifierUnit:
-            // ICU checks the identifier against its unit data; only the shape is checked here.
-            guard segment.allSatisfy({ $0.isASCIILetter || ($0 >= "0" && $0 <= "9") || $0 == "-" }) else { throw bad }
+            guard isUnitIdentifier(option) else { throw bad }
             return .none
         case .incrementPrecision:
             guard isDecimalNumber(segment) else { throw bad }
@@ -422,6 +422,43 @@ enum NumberSkeletonCheck {
             throw bad
         }
     }
+
+    static func isInvariant(_ c: Unicode.Scalar) -> Bool {
+        c.isASCIILetter || (c >= "0" && c <= "9") || " \"%&'()*+,-./:;<=>?_".unicodeScalars.contains(c)
+    }
+
+    /// An approximation of `MeasureUnit::forIdentifier`: every hyphen-separated word must be a
+    /// word of a known unit, an SI/binary prefix plus such a word, or one of `per`, `and`,
+    /// `square`, `cubic`, `powN`. (ICU's full grammar also checks the order of the words.)
+    static func isUnitIdentifier(_ identifier: String) -> Bool {
+        let words = identifier.split(separator: "-", omittingEmptySubsequences: false)
+        guard !words.isEmpty else { return false }
+        for word in words {
+            let w = String(word)
+            if w.isEmpty { return false }
+            if unitWords.contains(w) || w == "per" || w == "and" || w == "square" || w == "cubic" { continue }
+            if w.hasPrefix("pow"), let n = Int(w.dropFirst(3)), (2...15).contains(n) { continue }
+            if unitPrefixes.contains(where: { w.hasPrefix($0) && unitWords.contains(String(w.dropFirst($0.count))) }) { continue }
+            return false
+        }
+        return true
+    }
+
+    static let unitPrefixes = ["quecto", "ronto", "yocto", "zepto", "atto", "femto", "pico", "nano", "micro", "milli", "centi",
+                               "deci", "deka", "hecto", "kilo", "mega", "giga", "tera", "peta", "exa", "zetta", "yotta",
+                               "ronna", "quetta", "kibi", "mebi", "gibi", "tebi", "pebi", "exbi", "zebi", "yobe"]
+
+    /// The words of ICU's measure unit subtypes (`meter`, `second`, `fluid`, `ounce` …).
+    static let unitWords: Set<String> = {
+        var words = Set<String>()
+        for unit in measureUnits {
+            // Drop the type (`length-`), keep the subtype's words.
+            for word in unit.split(separator: "-").dropFirst() where word != "per" && word != "square" && word != "cubic" {
+                words.insert(String(word))
+            }
+        }
+        return words
+    }()
 
     static let numberingSystems: Set<String> = [
         "adlm", "ahom", "arab", "arabext", "armn", "armnlow", "bali", "beng", "bhks", "brah", "cakm",

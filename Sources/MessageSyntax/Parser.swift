@@ -405,6 +405,8 @@ struct PatternParser {
         var a = start, b = end
         while a < b, s[a].properties.isWhitespace || PatternProps.isWhiteSpace(s[a]) { a += 1 }
         while b > a, s[b - 1].properties.isWhitespace || PatternProps.isWhiteSpace(s[b - 1]) { b -= 1 }
+        // A trailing space can be the pad character of a number pattern (`* `): keep it then.
+        if b < end, b > a, s[b - 1] == "*" { b += 1 }
         if a == b { return nil }
         let trimmed = text(a..<b)
         let lower = trimmed.lowercased()

@@ -1,7 +1,8 @@
 /// Prints a `Message` as canonical ICU MessageFormat text that ICU (and `MessageParser`) reads back
 /// as the same message: `MessageParser.parse(MessagePrinter.print(m))` is structurally equal to `m`.
 ///
-/// Canonical form: `{name}`, `{name, type}`, `{name, type, style}`,
+/// Canonical form: `{name}`, `{name, type}`, `{name, type, keyword}`, `{name, type, ::skeleton}`,
+/// `{name, type,pattern}` (no space: ICU would make it part of the pattern),
 /// `{n, plural, offset:1 =0 {…} other {…}}`, `{n, choice, 0#…|1<…}`. Literal text is quoted
 /// minimally: special characters (`{`, `}`, and `#` in plural cases, `|` in choice cases) are
 /// wrapped in `'…'`, and an apostrophe is doubled only where a single one would start quoting
@@ -103,7 +104,9 @@ public enum MessagePrinter {
             case nil: break
             case .keyword(let keyword)?: append(", " + keyword, to: &out)
             case .skeleton(let skeleton)?: append(", ::" + skeleton, to: &out)
-            case .pattern(let pattern)?: append(", " + pattern, to: &out)
+            // ICU keeps white space around a pattern style as literal text (`{n, number, #}`
+            // formats with a leading space), so a pattern follows the comma directly.
+            case .pattern(let pattern)?: append("," + pattern, to: &out)
             }
         case .plural(let offset, let cases), .selectordinal(let offset, let cases):
             if case .plural = argument.kind { append(", plural,", to: &out) } else { append(", selectordinal,", to: &out) }

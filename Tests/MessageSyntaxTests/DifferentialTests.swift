@@ -215,3 +215,53 @@ struct PatternGenerator {
         #expect(accepted > patterns.count / 5 && accepted < patterns.count * 4 / 5, "seed \(seed): \(accepted) of \(patterns.count) accepted")
     }
 }
+
+/// Number styles are where ICU's MessageFormat validates the most (DecimalFormat patterns and
+/// number skeletons): random strings over their alphabets, checked against ICU.
+@Suite struct NumberStyleDifferentialTests {
+    static func randomPatterns(count: Int, seed: UInt64) -> [String] {
+        var rng = SplitMix64(seed: seed)
+        let alphabet: [String] = ["#", "0", "0", "#", "@", ",", ".", ";", "E", "+", "*", "'", "%", "¤", "-", "a", "1", " ", "‰", "E0"]
+        return (0..<count).map { _ in
+            let length = Int.random(in: 0...8, using: &rng)
+            return "{x, number, " + (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined() + "}"
+        }
+    }
+
+    static func randomSkeletons(count: Int, seed: UInt64) -> [String] {
+        var rng = SplitMix64(seed: seed)
+        let stems = ["percent", "compact-short", "K", "scientific", "engineering", "precision-integer", "precision-unlimited",
+                     "currency", "measure-unit", "unit", "integer-width", "scale", "numbering-system", "precision-increment",
+                     "group-off", ",_", "+!", "()", "sign-always", "latin", "unit-width-narrow", "%x100", "rounding-mode-floor",
+                     ".00", ".0#", ".*", "@@#", "@+", "E0", "EE+!00", "000", "0#", "E", ".#0", "@#@", "foo", "%", "decimal-always"]
+        let options = ["EUR", "eu", "length-meter", "length-foo", "meter-per-second", "*00", "#00", "+0", "100", "x", "latn", "arab",
+                       "LATN", "0.05", "w", "@@r", "@#", "@@", "*ee", "+ee", "sign-always", "+!", "", "s"]
+        return (0..<count).map { _ in
+            var tokens: [String] = []
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                var token = stems.randomElement(using: &rng)!
+                for _ in 0..<Int.random(in: 0...2, using: &rng) where Int.random(in: 0..<2, using: &rng) == 0 {
+                    token += "/" + options.randomElement(using: &rng)!
+                }
+                tokens.append(token)
+            }
+            return "{x, number, ::" + tokens.joined(separator: Bool.random(using: &rng) ? " " : "  ") + "}"
+        }
+    }
+
+    @Test func decimalPatternsAgreeWithICU() {
+        let patterns = Self.randomPatterns(count: 3000, seed: 7)
+        let failures = patterns.compactMap(DifferentialTests.disagreement)
+        let accepted = patterns.filter { Oracle.validate($0).accepted }.count
+        #expect(failures.isEmpty, "\(failures.count) of \(patterns.count) disagree (\(accepted) accepted by ICU):\n\(failures.prefix(40).joined(separator: "\n"))")
+        #expect(accepted > patterns.count / 5 && accepted < patterns.count * 4 / 5, "\(accepted) of \(patterns.count) accepted")
+    }
+
+    @Test func skeletonsAgreeWithICU() {
+        let patterns = Self.randomSkeletons(count: 3000, seed: 11)
+        let failures = patterns.compactMap(DifferentialTests.disagreement)
+        let accepted = patterns.filter { Oracle.validate($0).accepted }.count
+        #expect(failures.isEmpty, "\(failures.count) of \(patterns.count) disagree (\(accepted) accepted by ICU):\n\(failures.prefix(40).joined(separator: "\n"))")
+        #expect(accepted > patterns.count / 10 && accepted < patterns.count * 9 / 10, "\(accepted) of \(patterns.count) accepted")
+    }
+}
