@@ -1,0 +1,287 @@
+/// All templates of all locales compiled into one trie over normalised literal bytes, with typed
+/// slot edges. Templates that share a prefix (and the same slot kinds) share states, so the number
+/// of live states while matching depends on the text, not on how many templates there are.
+///
+/// Matching is a Pike-VM simulation (one thread per state, at most `maxThreads`), so the work per
+/// message is O(length × maxThreads × slot kinds): linear in the length, whatever the input.
+final class Automaton: Sendable {
+    // Per node.
+    let firstByte: [UInt16]          // 0x100: no child
+    let firstChild: [Int32]
+    let slotStart: [Int32]           // edges slotStart[n] ..< slotStart[n + 1]
+    let terminalStart: [Int32]       // terminals terminalStart[n] ..< terminalStart[n + 1]
+    let depth: [UInt8]               // slots on the path from the root
+    /// Literal bytes on the path from the root (how far a thread got, for the nearest template).
+    let literalDepth: [Int32]
+    /// (template, element index, byte offset) of the first template through the node: the
+    /// "nearest template" of a message that dies here.
+    let representative: [(template: Int32, element: Int32, offset: Int32)]
+    // Per slot edge.
+    let edgeKind: [SlotKind]
+    let edgeChild: [Int32]
+    let edgeDepth: [UInt8]
+    // Terminals (template indices).
+    let terminals: [Int32]
+    /// Further children: open addressing, key (node << 8 | byte) + 1, 0 = empty.
+    let extraKeys: [UInt64]
+    let extraValues: [Int32]
+    let extraMask: Int
+    /// Capture slots per thread: 2 × (maximum slots on a path).
+    let captureWidth: Int
+
+    static let maxThreads = 64
+
+    init(templates: [CompiledTemplate]) {
+        var firstByte: [UInt16] = [0x100]
+        var firstChild: [Int32] = [-1]
+        var edges: [[(SlotKind, Int32)]] = [[]]
+        var terms: [[Int32]] = [[]]
+        var depth: [UInt8] = [0]
+        var literalDepth: [Int32] = [0]
+        var representative: [(Int32, Int32, Int32)] = [(-1, 0, 0)]
+        var extra: [UInt64: Int32] = [:]
+        var maxDepth = 0
+
+        func newNode(depth d: UInt8, literal: Int32, rep: (Int32, Int32, Int32)) -> Int32 {
+            firstByte.append(0x100); firstChild.append(-1); edges.append([]); terms.append([])
+            depth.append(d); literalDepth.append(literal); representative.append(rep)
+            return Int32(firstByte.count - 1)
+        }
+        for (t, template) in templates.enumerated() {
+            var node: Int32 = 0
+            if representative[0].0 < 0 { representative[0] = (Int32(t), 0, 0) }
+            for (k, literal) in template.normalisedLiterals.enumerated() {
+                for (offset, b) in literal.enumerated() {
+                    let n = Int(node)
+                    if firstByte[n] == UInt16(b) {
+                        node = firstChild[n]
+                    } else if firstByte[n] == 0x100 {
+                        let child = newNode(depth: depth[n], literal: literalDepth[n] + 1, rep: (Int32(t), Int32(k), Int32(offset + 1)))
+                        firstByte[n] = UInt16(b); firstChild[n] = child
+                        node = child
+                    } else {
+                        let key = (UInt64(n) << 8 | UInt64(b)) + 1
+                        if let child = extra[key] {
+                            node = child
+                        } else {
+                            let child = newNode(depth: depth[n], literal: literalDepth[n] + 1, rep: (Int32(t), Int32(k), Int32(offset + 1)))
+                            extra[key] = child
+                            node = child
+                        }
+                    }
+                }
+                if k < template.slotKinds.count {
+                    let kind = template.slotKinds[k]
+                    let n = Int(node)
+                    if let existing = edges[n].first(where: { $0.0 == kind }) {
+                        node = existing.1
+                    } else {
+                        let child = newNode(depth: depth[n] + 1, literal: literalDepth[n], rep: (Int32(t), Int32(k + 1), 0))
+                        edges[n].append((kind, child))
+                        node = child
+                    }
+                    maxDepth = max(maxDepth, Int(depth[Int(node)]))
+                }
+            }
+            terms[Int(node)].append(Int32(t))
+        }
+        // Freeze.
+        var slotStart: [Int32] = [], edgeKind: [SlotKind] = [], edgeChild: [Int32] = [], edgeDepth: [UInt8] = []
+        var terminalStart: [Int32] = [], terminals: [Int32] = []
+        slotStart.reserveCapacity(edges.count + 1)
+        terminalStart.reserveCapacity(edges.count + 1)
+        for n in 0..<edges.count {
+            slotStart.append(Int32(edgeKind.count))
+            for (kind, child) in edges[n] {
+                edgeKind.append(kind); edgeChild.append(child); edgeDepth.append(depth[n])
+            }
+            terminalStart.append(Int32(terminals.count))
+            terminals += terms[n]
+        }
+        slotStart.append(Int32(edgeKind.count))
+        terminalStart.append(Int32(terminals.count))
+        var capacity = 16
+        while capacity < extra.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [Int32](repeating: -1, count: capacity)
+        for (key, value) in extra {
+            var slot = Automaton.hash(key) & (capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key; values[slot] = value
+        }
+        self.firstByte = firstByte
+        self.firstChild = firstChild
+        self.slotStart = slotStart
+        self.terminalStart = terminalStart
+        self.depth = depth
+        self.literalDepth = literalDepth
+        self.representative = representative.map { (template: $0.0, element: $0.1, offset: $0.2) }
+        self.edgeKind = edgeKind
+        self.edgeChild = edgeChild
+        self.edgeDepth = edgeDepth
+        self.terminals = terminals
+        self.extraKeys = keys
+        self.extraValues = values
+        self.extraMask = capacity - 1
+        self.captureWidth = 2 * max(1, maxDepth)
+    }
+
+    var nodeCount: Int { firstByte.count }
+
+    @inline(__always)
+    static func hash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+
+    @inline(__always)
+    func child(_ node: Int32, _ b: UInt8) -> Int32 {
+        let n = Int(node)
+        let first = firstByte[n]
+        if first == UInt16(b) { return firstChild[n] }
+        if first == 0x100 { return -1 }
+        let key = (UInt64(n) << 8 | UInt64(b)) + 1
+        var slot = Automaton.hash(key) & extraMask
+        while true {
+            let k = extraKeys[slot]
+            if k == key { return extraValues[slot] }
+            if k == 0 { return -1 }
+            slot = (slot + 1) & extraMask
+        }
+    }
+
+    /// An accepted path: the node whose terminals match and the slot spans (normalised offsets).
+    struct Accept {
+        var node: Int32
+        var captures: [Int32]
+    }
+
+    /// Where the thread that got furthest into a template died (for the nearest-template report):
+    /// the most literal bytes matched, then the latest position.
+    struct Death {
+        var position: Int
+        /// A node state, or -(edge + 1) for a slot state.
+        var state: Int32
+        var progress: Int32
+    }
+
+    @inline(__always)
+    func progress(_ state: Int32) -> Int32 {
+        state >= 0 ? literalDepth[Int(state)] : literalDepth[Int(edgeChild[Int(-state - 1)])]
+    }
+
+    /// Runs the automaton over normalised bytes; returns accepted paths in priority order, and
+    /// where matching stopped if nothing was accepted.
+    func run(_ input: UnsafeBufferPointer<UInt8>) -> (accepts: [Accept], death: Death?) {
+        let width = captureWidth
+        let maxThreads = Automaton.maxThreads
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * maxThreads * (width + 1)) { buffer in
+            let base = buffer.baseAddress!
+            var curStates = base
+            var curCaps = base + maxThreads
+            var nextStates = base + maxThreads * (width + 1)
+            var nextCaps = nextStates + maxThreads
+            var curCount = 1
+            var nextCount = 0
+            curStates[0] = 0
+            for k in 0..<width { curCaps[k] = -1 }
+
+            var produced = false
+            @inline(__always)
+            func add(_ state: Int32, from caps: UnsafeMutablePointer<Int32>, set index: Int, to value: Int32) {
+                produced = true
+                for k in 0..<nextCount where nextStates[k] == state { return }
+                guard nextCount < maxThreads else { return }
+                nextStates[nextCount] = state
+                let dest = nextCaps + nextCount * width
+                dest.update(from: caps, count: width)
+                if index >= 0 { dest[index] = value }
+                nextCount += 1
+            }
+
+            var accepts: [Accept] = []
+            let n = input.count
+            var i = 0
+            var death: Death?
+            func died(_ state: Int32, at position: Int) {
+                let p = progress(state)
+                if let d = death, d.progress > p || (d.progress == p && d.position >= position) { return }
+                death = Death(position: position, state: state, progress: p)
+            }
+            while i < n {
+                let b = input[i]
+                nextCount = 0
+                for t in 0..<curCount {
+                    let state = curStates[t]
+                    let caps = curCaps + t * width
+                    produced = false
+                    defer { if !produced { died(state, at: i) } }
+                    if state >= 0 {
+                        let c = child(state, b)
+                        if c >= 0 { add(c, from: caps, set: -1, to: 0) }
+                        let s = Int(slotStart[Int(state)]), e = Int(slotStart[Int(state) + 1])
+                        if s < e {
+                            for edge in s..<e where edgeKind[edge].accepts(b) {
+                                add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i))
+                            }
+                        }
+                    } else {
+                        let edge = Int(-state - 1)
+                        let kind = edgeKind[edge]
+                        let d = Int(edgeDepth[edge])
+                        let start = Int(caps[2 * d])
+                        // Exit the slot before this byte (lazy: the shortest value first).
+                        let ok = kind.quickCheck(UnsafeBufferPointer(rebasing: input[start..<i]))
+                        if ok {
+                            caps[2 * d + 1] = Int32(i)
+                            let node = edgeChild[edge]
+                            let c = child(node, b)
+                            if c >= 0 { add(c, from: caps, set: -1, to: 0) }
+                            let s = Int(slotStart[Int(node)]), e = Int(slotStart[Int(node) + 1])
+                            if s < e {
+                                for next in s..<e where edgeKind[next].accepts(b) {
+                                    add(-Int32(next) - 1, from: caps, set: 2 * Int(edgeDepth[next]), to: Int32(i))
+                                }
+                            }
+                            caps[2 * d + 1] = -1
+                        }
+                        // Stay in the slot.
+                        if kind.accepts(b) && i - start < kind.maxLength {
+                            add(state, from: caps, set: -1, to: 0)
+                        }
+                    }
+                }
+                if nextCount == 0 { return (accepts, death) }
+                swap(&curStates, &nextStates)
+                swap(&curCaps, &nextCaps)
+                curCount = nextCount
+                i += 1
+            }
+            // End of input.
+            for t in 0..<curCount {
+                let state = curStates[t]
+                let caps = curCaps + t * width
+                if state >= 0 {
+                    if terminalStart[Int(state)] < terminalStart[Int(state) + 1] {
+                        accepts.append(Accept(node: state, captures: Array(UnsafeBufferPointer(start: caps, count: width))))
+                    } else {
+                        died(state, at: n)
+                    }
+                } else {
+                    let edge = Int(-state - 1)
+                    let node = edgeChild[edge]
+                    let d = Int(edgeDepth[edge])
+                    let start = Int(caps[2 * d])
+                    if terminalStart[Int(node)] < terminalStart[Int(node) + 1],
+                       edgeKind[edge].quickCheck(UnsafeBufferPointer(rebasing: input[start..<n])) {
+                        var captures = Array(UnsafeBufferPointer(start: caps, count: width))
+                        captures[2 * d + 1] = Int32(n)
+                        accepts.append(Accept(node: node, captures: captures))
+                    } else {
+                        died(state, at: n)
+                    }
+                }
+            }
+            return (accepts, death)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Reverse parser: from a received message back to code, locale and typed values.

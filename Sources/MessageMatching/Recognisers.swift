@@ -1,0 +1,299 @@
+import ErrorCatalog
+
+/// How a slot reads its value from the normalised message bytes (ASCII letters lower-cased,
+/// whitespace runs as one space, curly apostrophes as `'`).
+///
+/// Every kind is a byte class the slot loops over plus a cheap check when the slot ends. Bounded
+/// kinds (hash, GUID, address, version, integer) also have a maximum length, so the work per slot
+/// end is constant. The full type check on the original text runs once per accepted match.
+enum SlotKind: Hashable, Sendable {
+    /// Any text (string, list, date, and every `rejected` placeholder).
+    case any
+    /// One token without spaces (identifier).
+    case token
+    /// Hexadecimal digits (hash): 32, 40 or 64 of them.
+    case hex
+    case guid
+    case ip
+    case version
+    /// Digits with the locale's ASCII grouping separator (`,` en, `.` de, `'` de-CH), optional `-`.
+    case integer(separator: UInt8)
+    case domain
+    case url
+
+    var maxLength: Int {
+        switch self {
+        case .hex: return 64
+        case .guid: return 38
+        case .ip: return 64
+        case .version: return 64
+        case .integer: return 40
+        case .any, .token, .domain, .url: return Int.max
+        }
+    }
+
+    @inline(__always)
+    func accepts(_ b: UInt8) -> Bool {
+        switch self {
+        case .any: return true
+        case .token, .url: return b != 0x20
+        case .hex: return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66)
+        case .guid: return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || b == 0x2D || b == 0x7B || b == 0x7D
+        case .ip: return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b == 0x2E || b == 0x3A || b == 0x25
+        case .version: return (b >= 0x30 && b <= 0x39) || b == 0x2E
+        case .integer(let separator): return (b >= 0x30 && b <= 0x39) || b == separator || b == 0x2D
+        case .domain: return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
+        }
+    }
+
+    /// The quick check when the slot ends (bytes are normalised, non-empty).
+    @inline(__always)
+    func quickCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .any, .token, .domain, .url: return true
+        case .hex: return bytes.count == 32 || bytes.count == 40 || bytes.count == 64
+        case .guid: return Recognisers.isGUID(bytes)
+        case .ip:
+            if bytes.contains(0x3A) { return true } // IPv6: checked in full on acceptance
+            return Recognisers.isIPv4(bytes)
+        case .version: return Recognisers.isVersion(bytes)
+        case .integer(let separator): return Recognisers.parseInteger(bytes, separator: separator) != nil
+        }
+    }
+
+    /// Specificity for ranking: the tighter the type, the more a match on it says.
+    var specificity: Int {
+        switch self {
+        case .any: return 0
+        case .token: return 1
+        case .url, .domain: return 2
+        case .ip, .version, .integer: return 3
+        case .hex, .guid: return 4
+        }
+    }
+
+    var describedAs: String {
+        switch self {
+        case .any: return "text"
+        case .token: return "a word without spaces"
+        case .hex: return "a hash (32, 40 or 64 hex digits)"
+        case .guid: return "a GUID"
+        case .ip: return "an IP address"
+        case .version: return "a version number"
+        case .integer: return "a whole number"
+        case .domain: return "a domain name"
+        case .url: return "a URL"
+        }
+    }
+
+    /// Kind for a placeholder of `type` in a template of `locale`.
+    static func forType(_ type: PlaceholderType, rejected: Bool, locale: String) -> SlotKind {
+        if rejected { return .any }
+        switch type {
+        case .string, .list, .date: return .any
+        case .identifier: return .token
+        case .hash: return .hex
+        case .guid: return .guid
+        case .ipAddress: return .ip
+        case .version: return .version
+        case .integer: return .integer(separator: Recognisers.groupingSeparator(locale: locale))
+        case .domainName: return .domain
+        case .url: return .url
+        }
+    }
+}
+
+enum Recognisers {
+    /// The ASCII grouping separator of `locale` as ICU 72 renders integers (CLDR 42). Locales whose
+    /// separator is not ASCII (fr: U+202F) read ungrouped integers only.
+    static func groupingSeparator(locale: String) -> UInt8 {
+        let parts = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        let language = parts.first ?? ""
+        let region = parts.count > 1 ? parts[parts.count - 1] : ""
+        if language == "de" && (region == "ch" || region == "li") { return 0x27 } // ’ normalised to '
+        switch language {
+        case "de", "es", "it", "nl", "pt", "da", "id", "tr", "el", "ro", "hr", "sl", "sr", "vi", "is": return 0x2E
+        case "fr", "ru", "pl", "cs", "sk", "sv", "nb", "no", "fi", "uk", "hu", "bg": return 0
+        default: return 0x2C
+        }
+    }
+
+    /// Reads an integer written with `separator` grouping (groups of three after the first) or with
+    /// no grouping at all. `nil` if malformed or out of 64-bit range.
+    static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Int64? {
+        var i = 0
+        let n = bytes.count
+        var negative = false
+        if n > 0 && bytes[0] == 0x2D { negative = true; i = 1 }
+        guard i < n else { return nil }
+        var value: Int64 = 0
+        var groupLength = 0
+        var sawSeparator = false
+        var firstGroup = true
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                let digit = Int64(b - 0x30)
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (s, o2) = negative ? m.subtractingReportingOverflow(digit) : m.addingReportingOverflow(digit)
+                if o1 || o2 { return nil }
+                value = s
+                groupLength += 1
+            } else if b == separator && separator != 0 {
+                if groupLength == 0 { return nil }
+                if firstGroup { if groupLength > 3 { return nil } } else if groupLength != 3 { return nil }
+                firstGroup = false
+                sawSeparator = true
+                groupLength = 0
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        if groupLength == 0 { return nil }
+        if sawSeparator && groupLength != 3 { return nil }
+        return value
+    }
+
+    static func isGUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0, end = bytes.count
+        if end == 38 {
+            guard bytes[0] == 0x7B, bytes[37] == 0x7D else { return false }
+            start = 1; end = 37
+        }
+        guard end - start == 36 else { return false }
+        for k in start..<end {
+            let b = bytes[k]
+            let offset = k - start
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                if b != 0x2D { return false }
+            } else if !((b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isIPv4(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts = 0, digits = 0, value = 0, leadingZero = false
+        for b in bytes {
+            if b == 0x2E {
+                if digits == 0 { return false }
+                parts += 1
+                digits = 0; value = 0; leadingZero = false
+            } else if b >= 0x30 && b <= 0x39 {
+                if digits == 1 && leadingZero { return false }
+                if digits == 0 && b == 0x30 { leadingZero = true }
+                digits += 1
+                value = value * 10 + Int(b - 0x30)
+                if digits > 3 || value > 255 { return false }
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && parts == 3
+    }
+
+    static func isVersion(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts = 1, digits = 0
+        for b in bytes {
+            if b == 0x2E {
+                if digits == 0 { return false }
+                parts += 1; digits = 0
+            } else {
+                digits += 1
+            }
+        }
+        return digits > 0 && parts >= 2 && parts <= 4
+    }
+
+    static func parseIPAddress(_ text: String) -> IPAddress? {
+        guard case .success = PlaceholderType.ipAddress.parse(text) else { return nil }
+        if !text.contains(":") {
+            let parts = text.split(separator: ".").compactMap { UInt8($0) }
+            guard parts.count == 4 else { return nil }
+            return .v4(parts[0], parts[1], parts[2], parts[3])
+        }
+        var body = Substring(text)
+        var zone: String?
+        if let percent = body.firstIndex(of: "%") {
+            zone = String(body[body.index(after: percent)...])
+            body = body[..<percent]
+        }
+        func groups(_ side: Substring) -> [UInt16]? {
+            if side.isEmpty { return [] }
+            var out: [UInt16] = []
+            let pieces = side.split(separator: ":", omittingEmptySubsequences: false)
+            for (index, piece) in pieces.enumerated() {
+                if piece.contains(".") {
+                    guard index == pieces.count - 1 else { return nil }
+                    let v4 = piece.split(separator: ".").compactMap { UInt16($0) }
+                    guard v4.count == 4 else { return nil }
+                    out.append(v4[0] << 8 | v4[1])
+                    out.append(v4[2] << 8 | v4[3])
+                } else {
+                    guard let group = UInt16(piece, radix: 16) else { return nil }
+                    out.append(group)
+                }
+            }
+            return out
+        }
+        if let range = body.range(of: "::") {
+            guard let left = groups(body[..<range.lowerBound]), let right = groups(body[range.upperBound...]),
+                  left.count + right.count < 8 else { return nil }
+            return .v6(left + Array(repeating: 0, count: 8 - left.count - right.count) + right, zone: zone)
+        }
+        guard let all = groups(body), all.count == 8 else { return nil }
+        return .v6(all, zone: zone)
+    }
+
+    /// Builds the typed value of a slot from the text as it appeared.
+    static func value(text: String, placeholder: Placeholder, kind: SlotKind) -> MatchedValue? {
+        let valid: Bool
+        let value: Value
+        switch placeholder.type {
+        case .integer:
+            var separator: UInt8 = 0
+            if case .integer(let s) = kind { separator = s }
+            let normalised = Array(text.utf8.map { $0 == 0xE2 ? 0x27 : $0 }) // ’ → ' handled below
+            let parsed: Int64? = text.utf8.contains(0xE2)
+                ? Int64(String(decoding: normalised.filter { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }, as: UTF8.self))
+                : Array(text.utf8).withUnsafeBufferPointer { parseInteger($0, separator: separator) }
+            valid = parsed != nil
+            if placeholder.rejected || parsed == nil { value = .text(text) } else { value = .integer(parsed!) }
+        case .list:
+            let items = text.split(separator: ",", omittingEmptySubsequences: false)
+                .map { String($0).trimmingSpaces() }
+            valid = !items.contains(where: \.isEmpty)
+            value = placeholder.rejected || !valid ? .text(text) : .list(items)
+        case .string, .date:
+            valid = true
+            value = .text(text)
+        default:
+            if case .success = placeholder.type.parse(text) { valid = true } else { valid = false }
+            value = .text(text)
+        }
+        if !placeholder.rejected && !valid { return nil }
+        return MatchedValue(type: placeholder.type, value: value, text: text, rejected: placeholder.rejected, isValidForType: valid)
+    }
+
+    static func typeScore(_ value: MatchedValue) -> Int {
+        guard value.isValidForType else { return 0 }
+        switch value.type {
+        case .string, .list, .date: return 0
+        case .identifier: return 1
+        case .url, .domainName: return 2
+        case .ipAddress, .version, .integer: return 3
+        case .hash, .guid: return 4
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
