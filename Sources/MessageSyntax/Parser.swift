@@ -3,7 +3,7 @@
 /// the formatters (known type names, valid number skeletons and patterns).
 public enum MessageParser {
     public static func parse(_ pattern: String) throws(SyntaxError) -> Message {
-        var parser = PatternParser(Array(pattern.unicodeScalars))
+        var parser = PatternParser(PatternParser.decode(pattern))
         return try parser.parseTopLevel()
     }
 }
@@ -64,6 +64,61 @@ enum PatternProps {
 struct PatternParser {
     let s: [Unicode.Scalar]
     let n: Int
+    /// UTF-8 of the literal text being collected (shared: a message flushes its text before
+    /// descending into an argument).
+    var buffer: [UInt8] = []
+
+    /// The pattern's scalars, decoded straight from its UTF-8 (faster than `Array(unicodeScalars)`).
+    static func decode(_ pattern: String) -> [Unicode.Scalar] {
+        var pattern = pattern
+        return pattern.withUTF8 { bytes in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(bytes.count)
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let b0 = UInt32(bytes[i])
+                var value: UInt32
+                if b0 < 0x80 {
+                    value = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                // A String's UTF-8 is always valid, so this never falls back.
+                result.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+            return result
+        }
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ c: Unicode.Scalar, to buffer: inout [UInt8]) {
+        let v = c.value
+        if v < 0x80 {
+            buffer.append(UInt8(v))
+        } else if v < 0x800 {
+            buffer.append(UInt8(0xC0 | (v >> 6)))
+            buffer.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            buffer.append(UInt8(0xE0 | (v >> 12)))
+            buffer.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            buffer.append(UInt8(0xF0 | (v >> 18)))
+            buffer.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            buffer.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
 
     init(_ scalars: [Unicode.Scalar]) {
         self.s = scalars
@@ -120,9 +175,10 @@ struct PatternParser {
     }
 
     func text(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[range])
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        for i in range { Self.appendUTF8(s[i], to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ICU's MessagePattern::parseDouble: the text must be a whole C `strtod` number (or `±∞`
@@ -171,14 +227,14 @@ struct PatternParser {
     /// (`}`, or `|` in a choice); for the top level, `n`.
     mutating func parseMessage(_ start: Int, level: Int, parent: ParentKind, openBrace: Int?) throws(SyntaxError) -> (Message, Int) {
         var parts: [MessagePart] = []
-        var text = String.UnicodeScalarView()
         var textStart = -1
         var i = start
+        buffer.removeAll(keepingCapacity: true)
 
-        func flush(_ end: Int) {
+        func flush(_ end: Int, _ parts: inout [MessagePart], _ buffer: inout [UInt8], _ textStart: inout Int) {
             if textStart >= 0 {
-                parts.append(.text(String(text), SourceRange(start: textStart, end: end)))
-                text = String.UnicodeScalarView()
+                parts.append(.text(String(decoding: buffer, as: UTF8.self), SourceRange(start: textStart, end: end)))
+                buffer.removeAll(keepingCapacity: true)
                 textStart = -1
             }
         }
@@ -190,28 +246,28 @@ struct PatternParser {
             if c == "'" {
                 if textStart < 0 { textStart = i }
                 if i + 1 == n {
-                    text.append("'")
+                    Self.appendUTF8("'", to: &buffer)
                     i += 1
                     continue
                 }
                 let d = s[i + 1]
                 if d == "'" {
-                    text.append("'")
+                    Self.appendUTF8("'", to: &buffer)
                     i += 2
                 } else if d == "{" || d == "}" || (choiceParent && d == "|") || (pluralParent && d == "#") {
                     // Quoted literal text: runs to the next single apostrophe or to the end.
-                    text.append(d)
+                    Self.appendUTF8(d, to: &buffer)
                     var j = i + 2
                     while true {
                         var k = j
                         while k < n, s[k] != "'" { k += 1 }
-                        text.append(contentsOf: s[j..<k])
+                        for q in j..<k { Self.appendUTF8(s[q], to: &buffer) }
                         if k == n {
                             i = n
                             break
                         }
                         if k + 1 < n, s[k + 1] == "'" {
-                            text.append("'")
+                            Self.appendUTF8("'", to: &buffer)
                             j = k + 2
                         } else {
                             i = k + 1
@@ -219,31 +275,31 @@ struct PatternParser {
                         }
                     }
                 } else {
-                    text.append("'")
+                    Self.appendUTF8("'", to: &buffer)
                     i += 1
                 }
             } else if pluralParent && c == "#" {
-                flush(i)
+                flush(i, &parts, &buffer, &textStart)
                 parts.append(.pound(SourceRange(start: i, end: i + 1)))
                 i += 1
             } else if c == "{" {
-                flush(i)
+                flush(i, &parts, &buffer, &textStart)
                 let (argument, next) = try parseArgument(i, level: level)
                 parts.append(.argument(argument))
                 i = next
             } else if (level > 0 && c == "}") || (choiceParent && c == "|") {
-                flush(i)
+                flush(i, &parts, &buffer, &textStart)
                 return (Message(parts: parts, range: SourceRange(start: start, end: i)), i)
             } else {
                 if textStart < 0 { textStart = i }
-                text.append(c)
+                Self.appendUTF8(c, to: &buffer)
                 i += 1
             }
         }
         if level > 0 {
             throw unclosed(openBrace ?? start)
         }
-        flush(n)
+        flush(n, &parts, &buffer, &textStart)
         return (Message(parts: parts, range: SourceRange(start: start, end: n)), n)
     }
 

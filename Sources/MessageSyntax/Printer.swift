@@ -10,9 +10,10 @@
 /// stays `isn't`.
 public enum MessagePrinter {
     public static func print(_ message: Message) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
         printMessage(message, parent: .none, into: &out)
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Prints `value` so that ICU's `skipDouble`/`parseDouble` read the same value back.
@@ -21,11 +22,12 @@ public enum MessagePrinter {
             if allowInfinity { return value < 0 ? "-∞" : "∞" }
             return value < 0 ? "-1e999" : "1e999"
         }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // (No `rounded()`: it needs libm, which a Foundation-free client may not link.)
+        if abs(value) < 1e15, Double(Int64(value)) == value { return String(Int64(value)) }
         return "\(value)"
     }
 
-    static func printMessage(_ message: Message, parent: ParentKind, into out: inout String.UnicodeScalarView) {
+    static func printMessage(_ message: Message, parent: ParentKind, into out: inout [UInt8]) {
         // Merge adjacent text parts so that quoting decisions see the whole run.
         var merged: [MessagePart] = []
         merged.reserveCapacity(message.parts.count)
@@ -55,7 +57,7 @@ public enum MessagePrinter {
         }
     }
 
-    static func printText(_ t: [Unicode.Scalar], parent: ParentKind, following: Unicode.Scalar?, into out: inout String.UnicodeScalarView) {
+    static func printText(_ t: [Unicode.Scalar], parent: ParentKind, following: Unicode.Scalar?, into out: inout [UInt8]) {
         func isSpecial(_ c: Unicode.Scalar) -> Bool {
             c == "{" || c == "}" || (parent == .plural && c == "#") || (parent == .choice && c == "|")
         }
@@ -88,11 +90,11 @@ public enum MessagePrinter {
         }
     }
 
-    static func append(_ string: String, to out: inout String.UnicodeScalarView) {
-        out.append(contentsOf: string.unicodeScalars)
+    static func append(_ string: String, to out: inout [UInt8]) {
+        out.append(contentsOf: string.utf8)
     }
 
-    static func printArgument(_ argument: Argument, into out: inout String.UnicodeScalarView) {
+    static func printArgument(_ argument: Argument, into out: inout [UInt8]) {
         out.append("{")
         append(argument.name.description, to: &out)
         switch argument.kind {
@@ -140,5 +142,13 @@ public enum MessagePrinter {
             }
         }
         out.append("}")
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of `scalar` (the printer builds its output as bytes).
+    @inline(__always)
+    fileprivate mutating func append(_ scalar: Unicode.Scalar) {
+        PatternParser.appendUTF8(scalar, to: &self)
     }
 }
