@@ -71,8 +71,18 @@ public enum MessagePrinter {
         while k < m {
             let c = t[k]
             if isSpecial(c) {
+                // One quoted run up to the last special character of this word (`'{x}'`, not
+                // `'{'x'}'`), extended over specials and apostrophes right after it, so that the
+                // closing quote is never followed by an apostrophe.
+                var last = k
+                var j = k + 1
+                while j < m, !PatternProps.isWhiteSpace(t[j]) {
+                    if isSpecial(t[j]) { last = j }
+                    j += 1
+                }
+                while last + 1 < m, isSpecial(t[last + 1]) || t[last + 1] == "'" { last += 1 }
                 out.append("'")
-                while k < m, isSpecial(t[k]) || t[k] == "'" {
+                while k <= last {
                     if t[k] == "'" { out.append("'") }
                     out.append(t[k])
                     k += 1
