@@ -66,23 +66,38 @@ public enum FormatError: Error, Sendable, CustomStringConvertible {
 /// by any number of tasks.
 public final class CatalogFormatter: Sendable {
     public let catalog: Catalog
-    /// code → catalog locale → compiled templates in variant order.
-    private let compiled: [String: [String: [CompiledMessage]]]
-    /// formatting locale → code → compiled templates, for locales that are not catalog locales.
+    /// code → everything needed to format it, compiled up front.
+    private let tables: [String: CodeTable]
+    /// formatting locale → code → compiled templates, for locales that are not catalog locales
+    /// (filled on first use).
     private let regional = Mutex<[String: [String: [CompiledMessage]]]>([:])
+    /// Negotiation results of requests that are not exactly a catalog locale (bounded).
+    private let negotiated = Mutex<[String: NegotiatedLocale]>([:])
+
+    final class CodeTable: Sendable {
+        let entry: CodeEntry
+        let placeholderNames: [String]
+        /// catalog locale → compiled templates in variant order.
+        let messages: [String: [CompiledMessage]]
+        init(entry: CodeEntry, messages: [String: [CompiledMessage]]) {
+            self.entry = entry
+            placeholderNames = entry.placeholders.map(\.name)
+            self.messages = messages
+        }
+    }
 
     public init(catalog: Catalog) throws(FormatError) {
         self.catalog = catalog
-        var compiled: [String: [String: [CompiledMessage]]] = [:]
+        var tables: [String: CodeTable] = [:]
         for entry in catalog.codes {
             var perLocale: [String: [CompiledMessage]] = [:]
             for locale in catalog.locales {
                 guard let localized = entry.localized[locale] else { continue }
                 perLocale[locale] = try Self.compile(localized.templates, locale: locale)
             }
-            compiled[entry.code] = perLocale
+            tables[entry.code] = CodeTable(entry: entry, messages: perLocale)
         }
-        self.compiled = compiled
+        self.tables = tables
     }
 
     private static func compile(_ templates: [Template], locale: String) throws(FormatError) -> [CompiledMessage] {
@@ -99,50 +114,69 @@ public final class CatalogFormatter: Sendable {
 
     /// The compiled templates of `code` in a catalog locale (for tools and benchmarks).
     public func compiledTemplates(code: String, locale: String) -> [CompiledMessage] {
-        compiled[code]?[locale] ?? []
+        tables[code]?.messages[locale] ?? []
     }
 
     /// Formats `code` with `values` in the best catalog locale for `locale` (a BCP 47 tag or an
     /// Accept-Language header), using template number `variant` (0 = the documented wording).
     public func format(code: String, values: [String: Value], locale: String, variant: Int = 0) throws(FormatError) -> String {
-        let (entry, localized, formattingLocale) = try resolve(code: code, locale: locale)
-        guard localized.templates.indices.contains(variant) else {
-            throw .unknownVariant(code: code, requested: String(variant), available: localized.templates.map(\.id))
+        let (table, catalogLocale, messages) = try resolve(code: code, locale: locale)
+        guard messages.indices.contains(variant) else {
+            throw .unknownVariant(code: code, requested: String(variant), available: templateIDs(table, catalogLocale))
         }
-        return try render(entry, localized, variant, values, formattingLocale)
+        return try render(table, messages[variant], values)
     }
 
     /// Formats with the template whose id is `variantID` (`docs`, `example` …).
     public func format(code: String, values: [String: Value], locale: String, variantID: String) throws(FormatError) -> String {
-        let (entry, localized, formattingLocale) = try resolve(code: code, locale: locale)
-        guard let variant = localized.templates.firstIndex(where: { $0.id == variantID }) else {
-            throw .unknownVariant(code: code, requested: "'\(variantID)'", available: localized.templates.map(\.id))
+        let (table, catalogLocale, messages) = try resolve(code: code, locale: locale)
+        let ids = templateIDs(table, catalogLocale)
+        guard let variant = ids.firstIndex(of: variantID) else {
+            throw .unknownVariant(code: code, requested: "'\(variantID)'", available: ids)
         }
-        return try render(entry, localized, variant, values, formattingLocale)
+        return try render(table, messages[variant], values)
     }
 
-    private func resolve(code: String, locale: String) throws(FormatError) -> (CodeEntry, LocalizedEntry, String) {
-        guard let entry = catalog.entry(code) else {
+    private func templateIDs(_ table: CodeTable, _ catalogLocale: String) -> [String] {
+        table.entry.localized[catalogLocale]?.templates.map(\.id) ?? []
+    }
+
+    /// The code's table, the catalog locale whose texts are used, and the compiled templates for
+    /// the formatting locale.
+    private func resolve(code: String, locale: String) throws(FormatError) -> (CodeTable, String, [CompiledMessage]) {
+        guard let table = tables[code] else {
             throw .unknownCode(code, suggestions: catalog.suggestions(for: code))
         }
-        let negotiated: NegotiatedLocale
-        do { negotiated = try catalog.negotiateLocale(locale) } catch { throw .invalidLocale(error) }
-        var catalogLocale = negotiated.catalogLocale
-        var formattingLocale = negotiated.formattingLocale
-        if entry.localized[catalogLocale] == nil {
+        // The common case: the request names a catalog locale exactly.
+        if let messages = table.messages[locale], !messages.isEmpty { return (table, locale, messages) }
+        let negotiation = try negotiate(locale)
+        var catalogLocale = negotiation.catalogLocale
+        var formattingLocale = negotiation.formattingLocale
+        if table.entry.localized[catalogLocale] == nil {
             // A translation without this code: fall back to the source texts.
             catalogLocale = catalog.sourceLocale
             formattingLocale = catalogLocale
         }
-        guard let localized = entry.localized[catalogLocale] else {
-            throw .noTemplate(code: code, locale: catalogLocale, description: nil)
+        guard let localized = table.entry.localized[catalogLocale], !localized.templates.isEmpty else {
+            let description = table.entry.localized[catalogLocale]?.description
+                ?? table.entry.localized[catalog.sourceLocale]?.description
+            throw .noTemplate(code: code, locale: catalogLocale, description: description)
         }
-        if localized.templates.isEmpty {
-            throw .noTemplate(code: code, locale: catalogLocale,
-                              description: localized.description ?? entry.localized[catalog.sourceLocale]?.description)
+        if formattingLocale == catalogLocale || !Self.isUsable(formattingLocale) {
+            return (table, catalogLocale, table.messages[catalogLocale] ?? [])
         }
-        if formattingLocale == catalogLocale || !Self.isUsable(formattingLocale) { formattingLocale = catalogLocale }
-        return (entry, localized, formattingLocale)
+        return (table, catalogLocale, try regionalMessages(table, catalogLocale, formattingLocale))
+    }
+
+    private func negotiate(_ request: String) throws(FormatError) -> NegotiatedLocale {
+        if let known = negotiated.withLock({ $0[request] }) { return known }
+        let result: NegotiatedLocale
+        do { result = try catalog.negotiateLocale(request) } catch { throw .invalidLocale(error) }
+        negotiated.withLock { cache in
+            if cache.count >= 1024 { cache.removeAll() }
+            cache[request] = result
+        }
+        return result
     }
 
     /// Tags ICU would choke on are not worth a compile.
@@ -152,39 +186,40 @@ public final class CatalogFormatter: Sendable {
         }
     }
 
-    private func render(_ entry: CodeEntry, _ localized: LocalizedEntry, _ variant: Int,
-                        _ values: [String: Value], _ formattingLocale: String) throws(FormatError) -> String {
-        let template = localized.templates[variant]
-        // Names the code does not declare at all are an error; values for placeholders that this
-        // variant does not use are fine (variants of one code use different subsets).
-        let extra = values.keys.filter { entry.placeholder(named: $0) == nil }.sorted()
-        if !extra.isEmpty {
-            throw .extraValues(code: entry.code, names: extra, accepted: entry.placeholders.map(\.name))
-        }
-        for name in template.argumentNames {
-            guard let placeholder = entry.placeholder(named: name) else { continue }
-            guard let value = values[name] else {
-                throw .missingValue(code: entry.code, name: name, type: placeholder.type)
-            }
-            if let problem = placeholder.validate(value) {
-                throw .invalidValue(code: entry.code, name: name, problem: problem)
-            }
-        }
-        let message = try compiledMessage(entry.code, localized.locale, variant, formattingLocale)
-        do { return try message.render(values) } catch { throw .icu(error) }
+    private func regionalMessages(_ table: CodeTable, _ catalogLocale: String,
+                                  _ formattingLocale: String) throws(FormatError) -> [CompiledMessage] {
+        let code = table.entry.code
+        if let list = regional.withLock({ $0[formattingLocale]?[code] }) { return list }
+        let list = try Self.compile(table.entry.localized[catalogLocale]?.templates ?? [], locale: formattingLocale)
+        regional.withLock { $0[formattingLocale, default: [:]][code] = list }
+        return list
     }
 
-    private func compiledMessage(_ code: String, _ catalogLocale: String, _ variant: Int,
-                                 _ formattingLocale: String) throws(FormatError) -> CompiledMessage {
-        if formattingLocale == catalogLocale, let list = compiled[code]?[catalogLocale] {
-            return list[variant]
+    private func render(_ table: CodeTable, _ message: CompiledMessage,
+                        _ values: [String: Value]) throws(FormatError) -> String {
+        // Names the code does not declare at all are an error; values for placeholders that this
+        // variant does not use are fine (variants of one code use different subsets).
+        if values.keys.contains(where: { !table.placeholderNames.contains($0) }) {
+            let extra = values.keys.filter { !table.placeholderNames.contains($0) }.sorted()
+            throw .extraValues(code: table.entry.code, names: extra, accepted: table.placeholderNames)
         }
-        if let list = regional.withLock({ $0[formattingLocale]?[code] }) { return list[variant] }
-        guard let templates = catalog.entry(code)?.localized[catalogLocale]?.templates else {
-            throw .noTemplate(code: code, locale: catalogLocale, description: nil)
+        var slots: [Value?] = []
+        slots.reserveCapacity(message.slotNames.count)
+        for name in message.slotNames {
+            guard let index = table.placeholderNames.firstIndex(of: name) else {
+                // The loader rejects templates with undeclared names; ICU prints {name}.
+                slots.append(values[name])
+                continue
+            }
+            let placeholder = table.entry.placeholders[index]
+            guard let value = values[name] else {
+                throw .missingValue(code: table.entry.code, name: name, type: placeholder.type)
+            }
+            if let problem = placeholder.validate(value) {
+                throw .invalidValue(code: table.entry.code, name: name, problem: problem)
+            }
+            slots.append(value)
         }
-        let list = try Self.compile(templates, locale: formattingLocale)
-        regional.withLock { $0[formattingLocale, default: [:]][code] = list }
-        return list[variant]
+        do { return try message.render(slots: slots) } catch { throw .icu(error) }
     }
 }

@@ -126,7 +126,7 @@ public struct NumberSymbols: Sendable, Hashable {
 
 /// Renders Int64 values exactly as ICU's default decimal format does, without calling ICU.
 /// Immutable; built from `NumberSymbols`.
-public struct IntegerRenderer: Sendable {
+public final class IntegerRenderer: Sendable {
     let positivePrefix: [UInt8]
     let positiveSuffix: [UInt8]
     let negativePrefix: [UInt8]
@@ -202,38 +202,34 @@ public struct IntegerRenderer: Sendable {
         let negative = value < 0
         var magnitude = value.magnitude
         var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &reversed) { raw -> Int in
-            let buffer = raw.bindMemory(to: UInt8.self)
+        var position = 0
+        let prefix = negative ? negativePrefix : positivePrefix
+        for byte in prefix { out[position] = byte; position += 1 }
+        withUnsafeMutableBytes(of: &reversed) { raw in
             var count = 0
             repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10)
+                raw[count] = UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
                 count += 1
             } while magnitude != 0
-            var position = 0
-            func put(_ bytes: [UInt8]) {
-                bytes.withUnsafeBufferPointer { source in
-                    for byte in source { out[position] = byte; position += 1 }
-                }
-            }
-            put(negative ? negativePrefix : positivePrefix)
             let grouped = grouping1 > 0 && count - grouping1 >= minimumGrouping
             var index = count - 1
             while index >= 0 {
                 if asciiDigits {
-                    out[position] = 48 + buffer[index]
+                    out[position] = 48 + raw[index]
                     position += 1
                 } else {
-                    put(digits[Int(buffer[index])])
+                    for byte in digits[Int(raw[index])] { out[position] = byte; position += 1 }
                 }
                 if grouped && index > 0 && index >= grouping1 && (index - grouping1) % grouping2 == 0 {
-                    put(separator)
+                    for byte in separator { out[position] = byte; position += 1 }
                 }
                 index -= 1
             }
-            put(negative ? negativeSuffix : positiveSuffix)
-            return position
         }
+        let suffix = negative ? negativeSuffix : positiveSuffix
+        for byte in suffix { out[position] = byte; position += 1 }
+        return position
     }
 
     public func format(_ value: Int64) -> String {

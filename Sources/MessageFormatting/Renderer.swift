@@ -8,7 +8,7 @@ import ErrorCatalog
 import MessageSyntax
 
 /// A message compiled for one locale. Immutable and `Sendable`: share it between tasks freely.
-public struct CompiledMessage: Sendable {
+public final class CompiledMessage: Sendable {
     public let pattern: String
     public let locale: String
     /// The argument names; `render(slots:)` takes values in this order.
@@ -68,13 +68,13 @@ public struct CompiledMessage: Sendable {
                 try format.format(names: names, values: values)
             }
         }
-        if let flat, let text = flat.render(slots) { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(128)
-        try slots.withUnsafeBufferPointer { (slots) throws(ICUError) in
+        return try slots.withUnsafeBufferPointer { (slots) throws(ICUError) -> String in
+            if let flat, let text = flat.render(slots) { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(128)
             try emit(nodes, pound: nil, slots: slots, into: &out)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private func emit(_ nodes: [Node], pound: PoundValue?, slots: UnsafeBufferPointer<Value?>,
@@ -154,7 +154,7 @@ public struct CompiledMessage: Sendable {
 /// A message of literal text, plain arguments and numbers only (every catalog template so far):
 /// one pass sizes the result, a second writes it into the string's own storage. No reference
 /// counting in the loop: operations are plain values, literal text lives in one byte array.
-struct FlatProgram: Sendable {
+final class FlatProgram: Sendable {
     struct Operation: Sendable {
         /// 0 literal bytes[start..<end], 1 argument `{slot}`, 2 number argument `{slot, number}`.
         var kind: UInt8
@@ -192,7 +192,7 @@ struct FlatProgram: Sendable {
 
     /// The rendered text, or nil when a value needs the general path (a missing value, a double
     /// or a date, a text into a number argument).
-    func render(_ slots: [Value?]) -> String? {
+    func render(_ slots: UnsafeBufferPointer<Value?>) -> String? {
         var capacity = bytes.count
         for operation in operations where operation.kind != 0 {
             switch slots[Int(operation.slot)] {
@@ -203,42 +203,51 @@ struct FlatProgram: Sendable {
             default: return nil
             }
         }
-        return bytes.withUnsafeBufferPointer { literal in
-            String(unsafeUninitializedCapacity: capacity) { out in
-                let base = out.baseAddress!
-                var position = 0
-                func copy(_ text: String) {
-                    var text = text
-                    text.withUTF8 { utf8 in
-                        guard utf8.count > 0 else { return }
-                        (base + position).update(from: utf8.baseAddress!, count: utf8.count)
-                        position += utf8.count
-                    }
-                }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            write(slots, to: out.baseAddress!)
+        }
+    }
+
+    private func write(_ slots: UnsafeBufferPointer<Value?>, to base: UnsafeMutablePointer<UInt8>) -> Int {
+        var position = 0
+        bytes.withUnsafeBufferPointer { literal in
+            operations.withUnsafeBufferPointer { operations in
                 for operation in operations {
-                    switch operation.kind {
-                    case 0:
-                        let count = Int(operation.end - operation.start)
+                    if operation.kind == 0 {
+                        let count = Int(operation.end &- operation.start)
                         (base + position).update(from: literal.baseAddress! + Int(operation.start), count: count)
                         position += count
-                    default:
-                        switch slots[Int(operation.slot)] {
-                        case .text(let text)?: copy(text)
-                        case .integer(let value)?: position += integers.write(value, to: base + position)
-                        case .list(let items)?:
-                            for (index, item) in items.enumerated() {
-                                if index > 0 {
-                                    base[position] = UInt8(ascii: ","); base[position + 1] = UInt8(ascii: " ")
-                                    position += 2
-                                }
-                                copy(item)
+                        continue
+                    }
+                    switch slots[Int(operation.slot)] {
+                    case .text(var text)?:
+                        position += Self.copy(&text, to: base + position)
+                    case .integer(let value)?:
+                        position += integers.write(value, to: base + position)
+                    case .list(let items)?:
+                        for index in items.indices {
+                            if index > 0 {
+                                base[position] = UInt8(ascii: ",")
+                                base[position + 1] = UInt8(ascii: " ")
+                                position += 2
                             }
-                        default: break
+                            var item = items[index]
+                            position += Self.copy(&item, to: base + position)
                         }
+                    default:
+                        break
                     }
                 }
-                return position
             }
+        }
+        return position
+    }
+
+    @inline(__always)
+    private static func copy(_ text: inout String, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        text.withUTF8 { utf8 in
+            if utf8.count > 0 { destination.update(from: utf8.baseAddress!, count: utf8.count) }
+            return utf8.count
         }
     }
 }

@@ -2,7 +2,7 @@
 // up front) with the Swift renderer and with a cached icu::MessageFormat (named arguments), checks
 // that both produce the same bytes, and prints messages per second for both.
 //
-//   swift run -c release --package-path Benchmarks FormatBenchmark [N] [catalog directory]
+//   swift run -c release --package-path Benchmarks FormatBenchmark [N] [catalog directory] [icu|swift|api]
 import ErrorCatalog
 import MessageFormatting
 #if canImport(Glibc)
@@ -119,13 +119,13 @@ func seconds(_ duration: Duration) -> Double {
 
 enum Path { case icu, swift, api }
 
-@MainActor func run(_ path: Path) -> (Double, Int) {
+@MainActor func run(_ path: Path, count: Int = total) -> (Double, Int) {
     var bytes = 0
     let pool = jobTargets.count
     let start = clock.now
     do {
         var j = 0
-        for _ in 0..<total {
+        for _ in 0..<count {
             let t = jobTargets[j]
             switch path {
             case .icu: bytes &+= try icuList[t].format(jobPrepared[j]).utf8.count
@@ -140,7 +140,7 @@ enum Path { case icu, swift, api }
     } catch {
         fail("\(path): \(error)")
     }
-    return (Double(total) / seconds(clock.now - start), bytes)
+    return (Double(count) / seconds(clock.now - start), bytes)
 }
 
 func figure(_ rate: Double) -> String {
@@ -151,12 +151,32 @@ func figure(_ rate: Double) -> String {
 print("catalog: \(catalog.codes.count) codes, \(targets.count) templates over \(catalog.locales.joined(separator: ", ")); pool of \(jobs.count) pre-generated messages, all identical in both renderers")
 print("rendering \(total) messages each way")
 // Warm up both paths (ICU builds sub-formatters lazily).
-_ = run(.icu)
-let (icuRate, icuBytes) = run(.icu)
-let (swiftRate, swiftBytes) = run(.swift)
-let (apiRate, apiBytes) = run(.api)
+if arguments.count > 3 {
+    // Profiling aid: run one path only (icu, swift or api).
+    let path: Path = arguments[3] == "icu" ? .icu : arguments[3] == "api" ? .api : .swift
+    print("\(path): \(figure(run(path).0))")
+    exit(0)
+}
+// The machine is shared: run the paths in alternating rounds of N/5 messages and report each
+// path's median round, so a burst of load elsewhere hits both sides alike.
+_ = run(.icu, count: min(total, 50_000))
+_ = run(.swift, count: min(total, 50_000))
+let rounds = 5
+var rates: [Path: [Double]] = [.icu: [], .swift: [], .api: []]
+var byteTotals: [Path: Int] = [.icu: 0, .swift: 0, .api: 0]
+for round in 0..<rounds {
+    let count = total / rounds + (round < total % rounds ? 1 : 0)
+    for path in [Path.icu, .swift, .api] {
+        let (rate, bytes) = run(path, count: count)
+        rates[path]!.append(rate)
+        byteTotals[path]! += bytes
+    }
+}
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+let icuRate = median(rates[.icu]!), swiftRate = median(rates[.swift]!), apiRate = median(rates[.api]!)
+let icuBytes = byteTotals[.icu]!, swiftBytes = byteTotals[.swift]!, apiBytes = byteTotals[.api]!
 if icuBytes != swiftBytes || icuBytes != apiBytes { fail("output sizes differ: ICU \(icuBytes), Swift \(swiftBytes), API \(apiBytes) bytes") }
 print("ICU MessageFormat (cached, named args):  \(figure(icuRate))")
 print("Swift renderer (compiled, by slot):      \(figure(swiftRate))  = \(Double(Int(swiftRate / icuRate * 100)) / 100)x ICU")
 print("CatalogFormatter.format (by name, validated, negotiated): \(figure(apiRate))  = \(Double(Int(apiRate / icuRate * 100)) / 100)x ICU")
-print("output: \(swiftBytes) bytes each way, identical")
+print("output: \(swiftBytes) bytes each way, identical (median of \(rounds) alternating rounds; ratios per round: \(zip(rates[.swift]!, rates[.icu]!).map { Double(Int($0 / $1 * 100)) / 100 }))")
