@@ -85,7 +85,8 @@ public enum PluralSelector: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .exact(let value):
-            if value == value.rounded(), abs(value) < 1e15 { return "=\(Int64(value))" }
+            // Whole numbers print without ".0" (no Foundation/libm needed for the check).
+            if abs(value) < 1e15, value == Double(Int64(value)) { return "=\(Int64(value))" }
             return "=\(value)"
         case .keyword(let keyword): return keyword
         }
