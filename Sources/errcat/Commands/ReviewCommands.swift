@@ -1,0 +1,238 @@
+import ArgumentParser
+import CatalogReview
+import ErrorCatalog
+import Foundation
+
+/// Writes `text` to `-o FILE` atomically, or to standard output.
+private func emit(_ text: String, to output: String?) throws {
+    guard let output, output != "-" else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try AtomicWrite.write(text, to: output)
+    } catch {
+        Terminal.error(error.description)
+        throw ExitCode(2)
+    }
+}
+
+private func readRaw(_ directory: String) throws -> RawCatalog {
+    let (raw, problems) = RawCatalog.read(directory: directory)
+    if raw.source == nil {
+        for problem in problems { Terminal.error("\(problem.file): \(problem.message)") }
+        Terminal.error("\(directory): no source locale file (codes with \"status\" and \"placeholders\")")
+        throw ExitCode(2)
+    }
+    return raw
+}
+
+enum ReviewOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, html
+}
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review translations against the source: placeholders, plurals, syntax, untranslated text, typography, stale texts.",
+        discussion: """
+        Works from the raw catalog files, so a catalog that does not load is still reviewed in full. \
+        Exit status: 0 without errors, 1 when there are errors (warnings and notes do not fail), 2 on bad usage. \
+        Formats: text (default), json, sarif (SARIF 2.1.0 for code-scanning tools), html (one self-contained page).
+        """
+    )
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    @Option(name: .long, help: ArgumentHelp("Review only this locale (default: every translation).", valueName: "locale"))
+    var locale: [String] = []
+
+    @Option(name: .long, help: "Output format: text, json, sarif or html.")
+    var format: ReviewOutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (default: standard output).", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let directory = try catalogOptions.directory
+        let reviewer = CatalogReviewer.forDirectory(directory)
+        let result = reviewer.review(locales: locale.isEmpty ? nil : locale)
+        if !locale.isEmpty, result.locales.isEmpty {
+            Terminal.error("no translation for \(locale.joined(separator: ", ")) in \(directory)")
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text: try emit(ReviewReport.text(result), to: output)
+        case .json: try emit(ReviewReport.json(result), to: output)
+        case .sarif: try emit(ReviewReport.sarif(result, catalogDirectory: directory), to: output)
+        case .html: try emit(HTMLReport.render(result), to: output)
+        }
+        if output != nil || format != .text { Terminal.err(ReviewReport.summaryLine(result)) }
+        if result.hasErrors { throw ExitCode(1) }
+    }
+}
+
+enum ExchangeFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case po, xliff
+    var format: ExchangeFormat { self == .po ? .po : .xliff }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a translation for translators: gettext PO or XLIFF 1.2.",
+        discussion: """
+        Context = code/variant (or code/description, code/hint); placeholder names and types are notes \
+        for the translator; ICU syntax is kept as written. A stale translation is marked fuzzy with the \
+        old source (#| msgid, or <alt-trans alttranstype="previous-version">).
+        """
+    )
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    @Option(name: .long, help: "po or xliff.")
+    var format: ExchangeFormatOption = .po
+
+    @Option(name: .long, help: ArgumentHelp("The locale to export (default: the only translation).", valueName: "locale"))
+    var locale: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let directory = try catalogOptions.directory
+        let raw = try readRaw(directory)
+        let translations = raw.translations.map(\.locale)
+        let chosen: String
+        if let locale {
+            chosen = locale
+        } else if translations.count == 1 {
+            chosen = translations[0]
+        } else {
+            Terminal.error("the catalog has \(translations.count) translations (\(translations.joined(separator: ", "))): choose one with --locale")
+            throw ExitCode(2)
+        }
+        let text: String
+        do {
+            text = try CatalogExchange.export(raw: raw, locale: chosen, format: format.format)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        try emit(text, to: output)
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a translated PO or XLIFF file into the catalog.",
+        discussion: """
+        The whole file is checked first (syntax, known codes and variants, placeholders, ICU syntax) and \
+        the merged catalog must load; only then is the translation file replaced, atomically. On any \
+        error nothing on disk changes and every problem is listed with its line.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The .po or .xlf/.xliff file.", valueName: "file"))
+    var file: String
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    @Option(name: .long, help: ArgumentHelp("Override the file's locale.", valueName: "locale"))
+    var locale: String?
+
+    func run() throws {
+        let directory = try catalogOptions.directory
+        do {
+            let result = try CatalogExchange.importFile(at: file, catalogDirectory: directory, locale: locale)
+            for warning in result.warnings { Terminal.warning(warning.description) }
+            Terminal.out("imported \(Terminal.safe(file)) into \(result.file) (\(result.locale)): \(result.changed) text\(result.changed == 1 ? "" : "s") changed")
+        } catch {
+            for problem in error.problems { Terminal.err(problem.description) }
+            Terminal.error("\(error.problems.filter(\.isError).count) error(s); the catalog on disk was not changed")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct ImportDocsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-docs",
+        abstract: "Turn a bilingual docs page (sxs-lookup span pairs in its error table) into a catalog pair.",
+        discussion: """
+        Writes <dir>/en.json (the English source, with named typed placeholders for the prose ones) \
+        and <dir>/<page locale>.json. Prints what it noticed on the page (a translated code column, \
+        placeholder prose left in English, mixed placeholder syntax); run `errcat review --catalog DIR` next.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The docs page (Markdown with span pairs).", valueName: "file"))
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The catalog directory to write.", valueName: "dir"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("The catalog name.", valueName: "name"))
+    var name: String = "imported"
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            Terminal.error("cannot read \(Terminal.safe(file)) as UTF-8 text")
+            throw ExitCode(2)
+        }
+        let result: DocsImport.Result
+        do {
+            result = try DocsImport.read(text, fileName: (file as NSString).lastPathComponent, catalogName: name)
+        } catch {
+            Terminal.error("\(Terminal.safe(file)): \(error.description)")
+            throw ExitCode(1)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            Terminal.error("cannot create \(Terminal.safe(output)): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        for file in [result.source, result.translation] {
+            try emit(file.text, to: (output as NSString).appendingPathComponent(file.fileName))
+        }
+        for finding in result.findings {
+            Terminal.err("\(finding.severity.rawValue)[\(finding.check)]: \(ReviewReport.sanitize(finding.message))\n --> \(ReviewReport.sanitize(finding.location))")
+        }
+        Terminal.out("wrote \(output)/\(result.source.fileName) and \(output)/\(result.translation.fileName): \(result.source.codes.count) codes, "
+            + "\(result.source.codes.reduce(0) { $0 + $1.templates.count }) templates; \(result.findings.count) note\(result.findings.count == 1 ? "" : "s") on the page")
+    }
+}
+
+struct PseudoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pseudo",
+        abstract: "Generate a pseudo-locale: accented, about 30% longer, bracketed, placeholders intact.",
+        discussion: "Writes <catalog>/<locale>.json (default en-XA), or the file named by -o."
+    )
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    @Option(name: .long, help: ArgumentHelp("The pseudo-locale id.", valueName: "locale"))
+    var locale: String = "en-XA"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of into the catalog directory ('-': standard output).", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let directory = try catalogOptions.directory
+        let raw = try readRaw(directory)
+        guard let source = raw.source else { throw ExitCode(2) }
+        let file: RawLocaleFile
+        do {
+            file = try Pseudo.file(from: source, locale: locale)
+        } catch {
+            Terminal.error("a source pattern does not parse: \(error.description)")
+            throw ExitCode(1)
+        }
+        let destination = output ?? (directory as NSString).appendingPathComponent(file.fileName)
+        try emit(file.text, to: destination)
+        if destination != "-" { Terminal.err("wrote \(destination) (\(file.codes.count) codes)") }
+    }
+}
