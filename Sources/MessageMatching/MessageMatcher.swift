@@ -11,6 +11,8 @@ import MessageSyntax
 public struct MessageMatcher: Sendable {
     let templates: [CompiledTemplate]
     let automaton: Automaton
+    /// The catalog the matcher was built from (descriptions and hints for `explain`).
+    public let catalog: Catalog?
 
     /// Compiles every template and observed wording of every locale of `catalog`.
     public init(catalog: Catalog) throws(MatcherBuildError) {
@@ -33,7 +35,7 @@ public struct MessageMatcher: Sendable {
                 }
             }
         }
-        self.init(compiled: compiled)
+        self.init(compiled: compiled, catalog: catalog)
     }
 
     /// Compiles raw templates (no catalog file): synthetic benchmarks, ad-hoc patterns. Templates
@@ -63,10 +65,11 @@ public struct MessageMatcher: Sendable {
                                                          order: order, placeholders: placeholders))
             }
         }
-        self.init(compiled: compiled)
+        self.init(compiled: compiled, catalog: nil)
     }
 
-    init(compiled: [CompiledTemplate]) {
+    init(compiled: [CompiledTemplate], catalog: Catalog?) {
+        self.catalog = catalog
         self.templates = compiled
         self.automaton = Automaton(templates: compiled)
     }
@@ -82,7 +85,8 @@ public struct MessageMatcher: Sendable {
         var nfcChanged = false
         if message.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) {
             let composed = message.precomposedStringWithCanonicalMapping
-            if composed != message { nfcChanged = true; message = composed }
+            // String == compares canonically: compare the bytes.
+            if !composed.utf8.elementsEqual(message.utf8) { nfcChanged = true; message = composed }
         }
         if let result = message.utf8.withContiguousStorageIfAvailable({ match(bytes: $0, locale: locale, code: code, nfcChanged: nfcChanged) }) {
             return result
@@ -115,7 +119,7 @@ public struct MessageMatcher: Sendable {
                         guard locale.admits(template.locale), code == nil || code == template.code else { continue }
                         guard let match = build(template, captures: accept.captures, context: &context) else { continue }
                         matches.append(match)
-                        sortKeys.append((match.exact ? 0 : 1, -match.literalBytes, -match.typeScore, template.isObserved ? 1 : 0, template.order))
+                        sortKeys.append((Self.tier(match, template), -match.literalBytes, -match.typeScore, template.isObserved ? 1 : 0, template.order))
                     }
                 }
                 if matches.isEmpty {
@@ -127,7 +131,7 @@ public struct MessageMatcher: Sendable {
                 ranked = Self.mergeSameText(ranked)
                 let ambiguous = ranked.count > 1 && Self.rank(ranked[0]) == Self.rank(ranked[1])
                 // Only catch-all templates ("{reason}.") matched: still say which template came closest.
-                let weak = ranked.allSatisfy { $0.literalBytes <= 1 }
+                let weak = ranked.allSatisfy(\.isCatchAll)
                 return MatchResult(best: ranked[0], alternatives: Array(ranked.dropFirst()), ambiguous: ambiguous,
                                    nearest: weak ? death.flatMap { nearMiss($0, context: context) } : nil)
             }
@@ -135,7 +139,14 @@ public struct MessageMatcher: Sendable {
     }
 
     static func rank(_ match: Match) -> (Int, Int, Int) {
-        (match.exact ? 0 : 1, match.literalBytes, match.typeScore)
+        (match.isCatchAll ? 2 : match.exact ? 0 : 1, match.literalBytes, match.typeScore)
+    }
+
+    /// Exact matches first, then tolerant ones, then catch-all templates with no literal text in
+    /// their body (DisallowedOperation "{reason}."), which say almost nothing about the message.
+    static func tier(_ match: Match, _ template: CompiledTemplate) -> Int {
+        if !template.hasBodyLiteral { return 2 }
+        return match.exact ? 0 : 1
     }
 
     /// Variants of the same code and locale that produced the same text with the same values
@@ -155,7 +166,7 @@ public struct MessageMatcher: Sendable {
                                    sameTextVariants: (first.sameTextVariants + [second.variant] + second.sameTextVariants)
                                        .sorted { $0.index < $1.index },
                                    isObserved: first.isObserved, values: first.values, tolerances: first.tolerances,
-                                   literalBytes: first.literalBytes, typeScore: first.typeScore)
+                                   literalBytes: first.literalBytes, typeScore: first.typeScore, isCatchAll: first.isCatchAll)
             } else {
                 out.append(match)
             }
@@ -236,7 +247,8 @@ public struct MessageMatcher: Sendable {
         }
         return Match(code: template.code, status: template.status, locale: template.locale, variant: template.variant,
                      sameTextVariants: [], isObserved: template.isObserved, values: values,
-                     tolerances: tolerances.sorted(), literalBytes: template.literalBytes, typeScore: typeScore)
+                     tolerances: tolerances.sorted(), literalBytes: template.literalBytes, typeScore: typeScore,
+                     isCatchAll: !template.hasBodyLiteral)
     }
 
     /// Names the differences between a template literal and the received text it matched.

@@ -124,6 +124,9 @@ public struct Match: Sendable {
     public let literalBytes: Int
     /// Sum of the type specificity of the values (hash/GUID > address/number/version > identifier > text).
     public let typeScore: Int
+    /// The template has no literal text apart from its final punctuation (DisallowedOperation
+    /// "{reason}."): it matches any sentence, so the match says little. Ranked below every other.
+    public let isCatchAll: Bool
 }
 
 /// Where an unmatched message left the template it came closest to.
