@@ -462,7 +462,34 @@ struct Context {
             add(.warning, "capitalisation", "'\(word.word)' is in capitals, which the source is not",
                 range: word.start..<word.end, expected: "'\(lower)' or '\(suggestion)'")
         }
-        if field == "pattern" { checkUnbalanced(view) }
+        if field == "pattern" {
+            checkUnbalanced(view)
+            checkPlaceholderPosition(view, targetWords: targetWords)
+        }
+    }
+
+    /// A placeholder between an article and its noun ("Die {ipAddress} IP-Adresse"): the
+    /// placeholder was moved into the noun phrase, typically by machine translation.
+    mutating func checkPlaceholderPosition(_ view: LiteralView, targetWords: [(word: String, start: Int, end: Int, index: Int, technical: Bool)]) {
+        let language = locale.lowercased().split(separator: "-").first.map(String.init) ?? ""
+        let articles: [String: Set<String>] = [
+            "de": ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"],
+            "en": ["the", "a", "an"], "fr": ["le", "la", "les", "un", "une", "des"], "es": ["el", "la", "los", "las", "un", "una"],
+            "it": ["il", "lo", "la", "gli", "le", "un", "una"], "nl": ["de", "het", "een"],
+        ]
+        guard let set = articles[language] else { return }
+        let items = view.items
+        for (i, item) in items.enumerated() where item.scalar == LiteralView.placeholder {
+            guard i >= 2, i + 2 < items.count, items[i - 1].scalar == " ", items[i + 1].scalar == " " else { continue }
+            guard let article = targetWords.last(where: { $0.end <= items[i - 1].offset }), article.end == items[i - 1].offset,
+                  set.contains(article.word.lowercased()),
+                  let noun = targetWords.first(where: { $0.start >= items[i + 1].offset + 1 }), noun.start == items[i + 2].offset
+            else { continue }
+            if language == "de", !(noun.word.unicodeScalars.first?.properties.isUppercase ?? false) { continue }
+            add(.warning, "placeholder-position",
+                "the placeholder sits between the article '\(article.word)' and its noun '\(noun.word)': moved into the noun phrase?",
+                range: article.start..<noun.end, expected: "the placeholder after the noun it names, e.g. '\(article.word) \(noun.word) {…}'")
+        }
     }
 
     mutating func checkWhitespace(_ view: LiteralView, pattern: String, locale: String) {

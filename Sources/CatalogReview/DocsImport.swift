@@ -33,11 +33,12 @@ public enum DocsImport {
             var after = rest[targetEnd.upperBound...]
             var source = ""
             let lookup = "<span class=\"sxs-lookup\"><span data-stu-id=\""
-            if after.hasPrefix(lookup), let sourceStart = after.range(of: "\">"),
+            let lookupBody = after.hasPrefix(lookup) ? after.dropFirst(lookup.count) : after
+            if after.hasPrefix(lookup), let sourceStart = lookupBody.range(of: "\">"),
                let sourceEnd = after[sourceStart.upperBound...].range(of: "</span></span>") {
                 source = String(after[sourceStart.upperBound..<sourceEnd.lowerBound])
                 after = after[sourceEnd.upperBound...]
-            } else if after.hasPrefix(lookup), let sourceStart = after.range(of: "\">") {
+            } else if after.hasPrefix(lookup), let sourceStart = lookupBody.range(of: "\">") {
                 // A truncated last span (no closing tags on the line).
                 source = String(after[sourceStart.upperBound...])
                 after = after[after.endIndex...]

@@ -72,6 +72,8 @@ public struct ReviewCheck: Sendable, Hashable {
         .init(id: "placeholder-unknown", severity: .error, summary: "A placeholder name is not declared: renamed or translated."),
         .init(id: "placeholder-type", severity: .error, summary: "A placeholder is used with a different type or argument kind than in the source."),
         .init(id: "placeholder-broken", severity: .error, summary: "Placeholder residue in literal text: quoted braces, prose placeholders like <the invalid hash>."),
+        .init(id: "placeholder-position", severity: .warning, summary: "A placeholder sits between an article and its noun (\"Die {ip} IP-Adresse\"): moved by machine translation?"),
+        .init(id: "placeholder-syntax-mixed", severity: .info, summary: "A docs page mixes <…> and {…} placeholder syntax (import-docs)."),
         .init(id: "plural-categories", severity: .warning, summary: "A plural argument lacks categories the target locale's plural rules need."),
         .init(id: "apostrophe", severity: .warning, summary: "An apostrophe quotes a brace or '#': text meant literally changes the pattern."),
         .init(id: "unbalanced", severity: .warning, summary: "Unbalanced brackets or quotation marks."),
