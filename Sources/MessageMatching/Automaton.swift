@@ -171,7 +171,7 @@ final class Automaton: Sendable {
 
     /// Runs the automaton over normalised bytes; returns accepted paths in priority order, and
     /// where matching stopped if nothing was accepted.
-    func run(_ input: UnsafeBufferPointer<UInt8>) -> (accepts: [Accept], death: Death?) {
+    func run(_ input: UnsafeBufferPointer<UInt8>, work: UnsafeMutablePointer<Int>? = nil) -> (accepts: [Accept], death: Death?) {
         let width = captureWidth
         let maxThreads = Automaton.maxThreads
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * maxThreads * (width + 1)) { buffer in
@@ -210,6 +210,7 @@ final class Automaton: Sendable {
             while i < n {
                 let b = input[i]
                 nextCount = 0
+                if let work { work.pointee += curCount }
                 for t in 0..<curCount {
                     let state = curStates[t]
                     let caps = curCaps + t * width

@@ -174,6 +174,31 @@ public struct MessageMatcher: Sendable {
         return out
     }
 
+    /// Thread steps the automaton takes on `message` (a deterministic measure of matching work,
+    /// for tests of the linear bound).
+    func work(for message: String) -> Int {
+        let bytes = Array(message.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let trimmed = Trimmed(buffer)
+            let length = max(1, trimmed.bodyEnd - trimmed.bodyStart)
+            var out = [UInt8](repeating: 0, count: length)
+            var starts = [Int32](repeating: 0, count: length), ends = [Int32](repeating: 0, count: length)
+            var count = 0
+            var normaliser = ByteNormaliser()
+            out.withUnsafeMutableBufferPointer { o in
+                starts.withUnsafeMutableBufferPointer { s in
+                    ends.withUnsafeMutableBufferPointer { e in
+                        normaliser.normalise(buffer, from: trimmed.bodyStart, to: trimmed.bodyEnd, out: o.baseAddress!,
+                                             origStart: s.baseAddress!, origEnd: e.baseAddress!, count: &count)
+                    }
+                }
+            }
+            var work = 0
+            _ = out.withUnsafeBufferPointer { automaton.run(UnsafeBufferPointer(rebasing: $0[0..<count]), work: &work) }
+            return work
+        }
+    }
+
     struct Context {
         let bytes: UnsafeBufferPointer<UInt8>
         let trimmed: Trimmed
