@@ -52,7 +52,7 @@ public enum HTMLReport {
             var j = i + 1
             while j < scalars.count, classes[j] == classes[i], marks[j] == marks[i] { j += 1 }
             var chunk = escape(String(String.UnicodeScalarView(scalars[i..<j])))
-            chunk = chunk.replacingOccurrences(of: " ", with: "<span class=\"sp\"> </span>") // visible spaces
+            if !marks[i].isEmpty { chunk = chunk.replacingOccurrences(of: " ", with: "<span class=\"sp\">\u{00B7}</span>") } // marked spaces made visible
             if !classes[i].isEmpty { chunk = "<span class=\"ph\">\(chunk)</span>" }
             if !marks[i].isEmpty {
                 let severities = marks[i].compactMap { index in findings.first { $0.0 == index }?.1.severity.rawValue }
@@ -109,7 +109,7 @@ public enum HTMLReport {
         .ph{background:#dff3e4;color:#0f5c2e;border-radius:3px;font-family:ui-monospace,Menlo,monospace;font-size:12.5px}
         mark{background:none;border-bottom:3px solid}
         mark.sev-error{background:#fde2e1;border-color:#d0312d} mark.sev-warning{background:#fff4cc;border-color:#e0a800} mark.sev-info{border-color:#4a90e2}
-        .sp{white-space:pre} mark .sp{background:rgba(208,49,45,.25)}
+        .sp{color:#d0312d;font-weight:700}
         ul.findings{margin:4px 0 0;padding-left:18px;font-size:12.5px} .finding{margin:2px 0}
         .badge{font-size:11px;padding:1px 6px;border-radius:8px;text-transform:uppercase}
         .expected{color:#555}.loc{color:#888;font-family:ui-monospace,monospace;font-size:11px}

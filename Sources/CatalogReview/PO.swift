@@ -28,6 +28,15 @@ enum PO {
 
     static func poLanguage(_ locale: String) -> String { locale.replacingOccurrences(of: "-", with: "_") }
 
+    /// `YYYY-MM-DD HH:MM+0000`, the export time in UTC (gettext's header format).
+    static func revisionDate() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm'+0000'"
+        return formatter.string(from: Date())
+    }
+
     static func write(_ document: ExchangeDocument) -> String {
         var out = """
         # Translation of the error catalog "\(document.catalog)" from \(document.sourceLocale) into \(document.locale).
@@ -36,6 +45,9 @@ enum PO {
         msgid ""
         msgstr ""
         "Project-Id-Version: \(document.catalog)\\n"
+        "PO-Revision-Date: \(revisionDate())\\n"
+        "Last-Translator: \(document.catalog) catalog translators\\n"
+        "Language-Team: \(poLanguage(document.locale))\\n"
         "Language: \(poLanguage(document.locale))\\n"
         "MIME-Version: 1.0\\n"
         "Content-Type: text/plain; charset=UTF-8\\n"

@@ -39,7 +39,8 @@ enum XLIFF {
         """
         for unit in document.units {
             let state = (unit.target ?? "").isEmpty ? "new" : unit.fuzzy ? "needs-review-translation" : "translated"
-            out += "      <trans-unit id=\"\(escape(unit.context, attribute: true))\" resname=\"\(escape(unit.context, attribute: true))\" xml:space=\"preserve\">\n"
+            let approved = state == "translated" ? "yes" : "no"
+            out += "      <trans-unit id=\"\(escape(unit.context, attribute: true))\" resname=\"\(escape(unit.context, attribute: true))\" approved=\"\(approved)\" xml:space=\"preserve\">\n"
             out += "        <source>\(escape(unit.source))</source>\n"
             out += "        <target state=\"\(state)\">\(escape(unit.target ?? ""))</target>\n"
             if let previous = unit.previousSource {
