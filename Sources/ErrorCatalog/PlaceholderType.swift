@@ -1,5 +1,3 @@
-import Foundation
-
 /// The closed set of placeholder types a catalog may declare.
 ///
 /// A type says three things: which values are valid (`validate`), how a value is typed in on a
@@ -135,17 +133,21 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
             return nil
         case .identifier:
             if text.isEmpty { return "it is empty" }
+            // ASCII fast path: printable, no space.
+            if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return nil }
             if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
                 return "it contains whitespace or a control character"
             }
             return nil
         case .hash:
             if text.isEmpty { return "it is empty" }
+            let count = text.utf8.count
+            if count == 32 || count == 40 || count == 64, text.utf8.allSatisfy(\.isASCIIHexDigit) { return nil }
             if let bad = text.unicodeScalars.first(where: { !$0.isHexDigit }) {
                 return "'\(Character(bad))' is not a hexadecimal digit"
             }
-            let count = text.unicodeScalars.count
-            if ![32, 40, 64].contains(count) { return "it has \(count) hexadecimal digits" }
+            let digits = text.unicodeScalars.count
+            if ![32, 40, 64].contains(digits) { return "it has \(digits) hexadecimal digits" }
             return nil
         case .guid:
             return GUIDSyntax.isValid(text) ? nil : "it is not 8-4-4-4-12 hexadecimal digits"
@@ -226,38 +228,51 @@ enum IPAddressSyntax {
     }
 
     static func isIPv6(_ text: String) -> Bool {
-        var body = Substring(text)
-        if let percent = body.firstIndex(of: "%") {
+        var bytes = Array(text.utf8)
+        if let percent = bytes.firstIndex(of: UInt8(ascii: "%")) {
             // A zone index (fe80::1%eth0): one token after '%'.
-            let zone = body[body.index(after: percent)...]
-            if zone.isEmpty || zone.contains(where: { $0.isWhitespace }) { return false }
-            body = body[..<percent]
+            let zone = bytes[(percent + 1)...]
+            if zone.isEmpty || zone.contains(where: { $0 <= 0x20 }) { return false }
+            bytes = Array(bytes[..<percent])
         }
-        let doubleColonCount = body.components(separatedBy: "::").count - 1
-        if doubleColonCount > 1 { return false }
-        var groups: [Substring]
-        var hasEmbeddedV4 = false
-        func parseSide(_ side: Substring) -> [Substring]? {
-            if side.isEmpty { return [] }
-            return side.split(separator: ":", omittingEmptySubsequences: false)
+        // Split at "::" (at most one).
+        var doubleColon: Int?
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: ":") {
+                if doubleColon != nil { return false }
+                doubleColon = index
+                index += 2
+                continue
+            }
+            index += 1
         }
-        if doubleColonCount == 1 {
-            let range = body.range(of: "::")!
-            guard let left = parseSide(body[..<range.lowerBound]), let right = parseSide(body[range.upperBound...]) else { return false }
-            groups = left + right
+        func groups(_ side: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+            side.isEmpty ? [] : side.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        }
+        var all: [ArraySlice<UInt8>]
+        if let doubleColon {
+            all = groups(bytes[..<doubleColon]) + groups(bytes[(doubleColon + 2)...])
         } else {
-            groups = body.split(separator: ":", omittingEmptySubsequences: false)
+            all = groups(bytes[...])
         }
-        if let last = groups.last, last.contains(".") {
-            guard isIPv4(String(last)) else { return false }
+        var hasEmbeddedV4 = false
+        if let last = all.last, last.contains(UInt8(ascii: ".")) {
+            guard isIPv4(String(decoding: last, as: UTF8.self)) else { return false }
             hasEmbeddedV4 = true
-            groups.removeLast()
+            all.removeLast()
         }
         let groupLimit = hasEmbeddedV4 ? 6 : 8
-        for group in groups {
-            guard !group.isEmpty, group.count <= 4, group.unicodeScalars.allSatisfy(\.isHexDigit) else { return false }
+        for group in all {
+            guard !group.isEmpty, group.count <= 4, group.allSatisfy(\.isASCIIHexDigit) else { return false }
         }
-        return doubleColonCount == 1 ? groups.count < groupLimit : groups.count == groupLimit
+        return doubleColon != nil ? all.count < groupLimit : all.count == groupLimit
+    }
+}
+
+extension UInt8 {
+    var isASCIIHexDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
     }
 }
 
