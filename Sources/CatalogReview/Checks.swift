@@ -1,4 +1,5 @@
 import ErrorCatalog
+import MessageMatching
 import MessageSyntax
 
 /// The result of a review: every finding, in file and code order.
@@ -36,16 +37,62 @@ public struct CatalogReviewer: Sendable {
         self.skippedChecks = skippedChecks
     }
 
-    /// Reads a catalog directory and adds the loader's structural findings.
+    /// Reads a catalog directory and adds the loader's structural findings and the reverse parser's
+    /// reversibility report.
     public static func forDirectory(_ directory: String) -> CatalogReviewer {
         let (raw, problems) = RawCatalog.read(directory: directory)
-        return CatalogReviewer(raw: raw, readProblems: problems, extraFindings: loaderFindings(raw))
+        return make(raw, problems)
     }
 
-    /// Reads in-memory files and adds the loader's structural findings.
+    /// Reads in-memory files and adds the loader's and the reverse parser's findings.
     public static func forFiles(_ files: [String: String]) -> CatalogReviewer {
         let (raw, problems) = RawCatalog.read(files: files)
-        return CatalogReviewer(raw: raw, readProblems: problems, extraFindings: loaderFindings(raw))
+        return make(raw, problems)
+    }
+
+    static func make(_ raw: RawCatalog, _ problems: [RawReadProblem]) -> CatalogReviewer {
+        let (reversibility, skipped) = reversibilityFindings(raw)
+        return CatalogReviewer(raw: raw, readProblems: problems, extraFindings: loaderFindings(raw) + reversibility,
+                               skippedChecks: skipped.map { ["reversibility": $0] } ?? [:])
+    }
+
+    /// The reverse parser's report: templates it cannot read back unambiguously, with the reason.
+    /// An issue the source template has as well is a note (it is in the server's wording); one
+    /// only the translation has is a warning (the translation introduced it).
+    public static func reversibilityFindings(_ raw: RawCatalog) -> ([ReviewFinding], String?) {
+        var files: [String: String] = [:]
+        for file in raw.files where !file.text.isEmpty { files[file.fileName] = file.text }
+        guard !files.isEmpty else { return ([], "no catalog files") }
+        let catalog: Catalog
+        do {
+            catalog = try Catalog.load(files: files)
+        } catch {
+            return ([], "the catalog does not load (\(error.errors.count) errors); the reverse parser needs a loadable catalog")
+        }
+        let matcher: MessageMatcher
+        do {
+            matcher = try MessageMatcher(catalog: catalog)
+        } catch {
+            return ([], "the reverse parser cannot compile the catalog: \(error.description)")
+        }
+        let issues = matcher.reversibilityReport()
+        let sourceLocale = catalog.sourceLocale
+        let sourceKeys = Set(issues.filter { $0.locale == sourceLocale }.map { "\($0.code)|\($0.variant)|\($0.reason.rawValue)" })
+        let findings = issues.map { issue -> ReviewFinding in
+            let file = raw.file(locale: issue.locale)
+            let pattern = file?.code(issue.code).flatMap { code in
+                code.templates.first { $0.id == issue.variant } ?? code.observed?.first { $0.id == issue.variant }
+            }?.pattern
+            let position = pattern.flatMap { file?.position(of: $0, afterCode: issue.code) }
+            let inherited = issue.locale != sourceLocale && sourceKeys.contains("\(issue.code)|\(issue.variant)|\(issue.reason.rawValue)")
+            let severity: ReviewFinding.Severity = issue.locale == sourceLocale || inherited ? .info : .warning
+            return ReviewFinding(severity: severity, check: "reversibility", file: file?.fileName, line: position?.line ?? file?.line(ofCode: issue.code),
+                                 column: position?.column, locale: issue.locale, code: issue.code, variant: issue.variant, field: "pattern",
+                                 text: pattern, start: pattern == nil ? nil : 0, end: pattern.map { $0.unicodeScalars.count },
+                                 message: "\(issue.reason.rawValue): \(issue.detail)" + (inherited ? " (as in the source)" : ""),
+                                 expected: "a template the reverse parser reads back unambiguously, or accept it knowingly")
+        }
+        return (findings, nil)
     }
 
     /// The loader's findings that the review's own checks do not cover (unknown keys, missing

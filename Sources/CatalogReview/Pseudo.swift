@@ -79,3 +79,80 @@ public enum Pseudo {
         return file
     }
 }
+
+import ErrorCatalog
+import MessageMatching
+
+extension Pseudo {
+    /// The outcome of reading the pseudo-locale back with the reverse parser.
+    public struct ReadBack: Sendable {
+        /// Templates rendered and matched.
+        public var checked: Int
+        /// Templates not rendered here (plural/select/formatted arguments need the ICU formatter).
+        public var skipped: [String]
+        /// `Code/variant: what went wrong`.
+        public var failures: [String]
+    }
+
+    /// A sample value per type that renders the same in every locale (no grouping, no date format).
+    static func sample(_ type: PlaceholderType) -> String {
+        switch type {
+        case .hash: return "0123456789abcdef0123456789abcdef"
+        case .ipAddress: return "10.1.2.3"
+        case .url: return "https://contoso.com/a"
+        case .domainName: return "contoso.com"
+        case .guid: return "43f4cb08-8fac-4b65-9db1-745c2ae65f3a"
+        case .version: return "10.3720.1"
+        case .list: return "A.Read.All"
+        case .integer: return "42"
+        case .identifier: return "Machine"
+        default: return "disk full"
+        }
+    }
+
+    /// Renders every pseudo template with sample values (simple placeholders only) and checks that
+    /// the reverse parser gives back the code, the locale, the variant and the values.
+    public static func readBack(files: [String: String], locale: String = "en-XA") throws(CatalogLoadError) -> ReadBack {
+        let catalog = try Catalog.load(files: files)
+        var result = ReadBack(checked: 0, skipped: [], failures: [])
+        let matcher: MessageMatcher
+        do {
+            matcher = try MessageMatcher(catalog: catalog)
+        } catch {
+            result.failures.append("the reverse parser cannot compile the catalog: \(error.description)")
+            return result
+        }
+        for entry in catalog.codes {
+            for template in entry.localized[locale]?.templates ?? [] {
+                let name = "\(entry.code)/\(template.id)"
+                var text = ""
+                var values: [String: String] = [:]
+                var renderable = true
+                for part in template.message.parts {
+                    switch part {
+                    case .text(let literal, _): text += literal
+                    case .argument(let argument) where argument.kind == .simple:
+                        let type = entry.placeholder(named: argument.name.description)?.type ?? .string
+                        let value = sample(type)
+                        values[argument.name.description] = value
+                        text += value
+                    default: renderable = false
+                    }
+                }
+                guard renderable else { result.skipped.append(name); continue }
+                result.checked += 1
+                let match = matcher.match(text, locale: .only(locale))
+                guard let best = match.best else { result.failures.append("\(name): '\(text)' not matched"); continue }
+                let variants = [best.variant.id] + best.sameTextVariants.map(\.id)
+                if best.code != entry.code || !variants.contains(template.id) {
+                    result.failures.append("\(name): '\(text)' read back as \(best.code)/\(best.variant.id)")
+                    continue
+                }
+                for (key, value) in values where best.values[key]?.text != value {
+                    result.failures.append("\(name): {\(key)} read back as '\(best.values[key]?.text ?? "nothing")', not '\(value)'")
+                }
+            }
+        }
+        return result
+    }
+}

@@ -125,6 +125,33 @@ struct ChecksTests {
         #expect(result.hasErrors)
     }
 
+    @Test func reversibilityWarnsAboutWhatTheTranslationIntroduces() throws {
+        let files = Fixture.catalog(code: "ClientVersionNotSupported",
+                                    placeholders: #"[{ "name": "action", "type": "identifier" }, { "name": "clientVersion", "type": "version" }]"#,
+                                    source: "{action} is supported on client version {clientVersion} and above.",
+                                    target: "{action}{clientVersion} wird unterstützt.")
+        let result = CatalogReviewer.forFiles(files).review()
+        let hit = try #require(result.findings.first { $0.check == "reversibility" && $0.file == "de.json" }, "\(ReviewReport.text(result))")
+        #expect(hit.severity == .warning)
+        #expect(hit.message.contains("adjacentFreeText"))
+        #expect(hit.variant == "docs")
+        #expect(result.skippedChecks.isEmpty)
+    }
+
+    @Test func reversibilityOfTheShippedCatalogIsExplainedAsNotes() throws {
+        let result = CatalogReviewer.forFiles(try Fixture.bundledFiles()).review()
+        let notes = result.findings.filter { $0.check == "reversibility" }
+        #expect(notes.allSatisfy { $0.severity == .info && $0.code == "DisallowedOperation" }, "\(ReviewReport.text(result))")
+        #expect(!notes.isEmpty, "'{reason}.' has no literal text: the reverse parser says so")
+    }
+
+    @Test func reversibilityIsSkippedWithAReasonWhenTheCatalogDoesNotLoad() {
+        let files = Fixture.catalog(source: "Hash value {hash} is invalid.", target: "Der Hashwert ist ungültig.")
+        let result = CatalogReviewer.forFiles(files).review()
+        #expect(result.skippedChecks["reversibility"]?.contains("does not load") == true)
+        #expect(ReviewReport.text(result).contains("note: check 'reversibility' did not run"))
+    }
+
     @Test func observedWordingsAreNotHeldToTranslationRules() throws {
         // The bundled de.json keeps the seed's machine translation as `observed`: no typography findings for it.
         let result = CatalogReviewer.forFiles(try Fixture.bundledFiles()).review()

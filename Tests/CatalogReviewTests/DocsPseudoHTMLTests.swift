@@ -101,6 +101,16 @@ struct PseudoTests {
         #expect(template.argumentNames == ["hash"])
         #expect(template.pattern.contains("Ĥåšĥ ṽåļûé {hash} îš îñṽåļîð."))
     }
+
+    @Test func theReverseParserReadsThePseudoLocaleBack() throws {
+        var files = try Fixture.bundledFiles()
+        let (raw, _) = RawCatalog.read(files: files)
+        let pseudo = try Pseudo.file(from: try #require(raw.source))
+        files[pseudo.fileName] = pseudo.text
+        let readBack = try Pseudo.readBack(files: files)
+        #expect(readBack.failures == [])
+        #expect(readBack.checked >= 25, "every template with simple placeholders: \(readBack.checked), skipped \(readBack.skipped)")
+    }
 }
 
 @Suite("HTML report")

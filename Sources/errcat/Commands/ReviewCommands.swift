@@ -231,8 +231,22 @@ struct PseudoCommand: ParsableCommand {
             Terminal.error("a source pattern does not parse: \(error.description)")
             throw ExitCode(1)
         }
+        // Check before writing: the catalog with the pseudo-locale loads and the reverse parser reads it back.
+        var files: [String: String] = [:]
+        for other in raw.files where other.locale != file.locale { files[other.fileName] = other.text }
+        files[file.fileName] = file.text
+        let readBack: Pseudo.ReadBack
+        do {
+            readBack = try Pseudo.readBack(files: files, locale: locale)
+        } catch {
+            Terminal.error("the catalog with the pseudo-locale does not load:\n\(error.description)")
+            throw ExitCode(1)
+        }
+        for failure in readBack.failures { Terminal.warning(Terminal.safe(failure)) }
         let destination = output ?? (directory as NSString).appendingPathComponent(file.fileName)
         try emit(file.text, to: destination)
-        if destination != "-" { Terminal.err("wrote \(destination) (\(file.codes.count) codes)") }
+        Terminal.err("\(destination == "-" ? "generated" : "wrote \(destination):") \(file.codes.count) codes; reverse parser read back \(readBack.checked - readBack.failures.count)/\(readBack.checked) templates"
+            + (readBack.skipped.isEmpty ? "" : " (\(readBack.skipped.count) with plural/select not rendered here)"))
+        if !readBack.failures.isEmpty { throw ExitCode(1) }
     }
 }
