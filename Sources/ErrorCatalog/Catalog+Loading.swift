@@ -22,7 +22,7 @@ extension Catalog {
 /// Accepted keys, for "unknown key" messages.
 private enum Keys {
     static let top = ["catalog", "locale", "codes"]
-    static let sourceCode = ["code", "status", "placeholders", "templates", "description", "hint"]
+    static let sourceCode = ["code", "status", "placeholders", "templates", "observed", "description", "hint"]
     static let translatedCode = ["code", "templates", "observed", "description", "hint"]
     static let placeholder = ["name", "type", "rejected", "description"]
     static let sourceTemplate = ["id", "pattern", "origin", "note"]
@@ -285,9 +285,10 @@ struct CatalogLoader {
                 problem("unused-placeholder", "placeholder '\(placeholder.name)' is declared but no template uses it",
                         expected: "use {\(placeholder.name)} in a template or remove the declaration")
             }
+            let observed = readObserved(raw["observed"], existing: templates, placeholders: placeholders, file: file, fileText: fileText, code: code, line: line)
             let description = nonEmptyString(raw["description"], file: file, code: code, line: line, key: "description")
             let hint = nonEmptyString(raw["hint"], file: file, code: code, line: line, key: "hint")
-            let localized = LocalizedEntry(locale: file.locale, templates: templates, observed: [], description: description, hint: hint)
+            let localized = LocalizedEntry(locale: file.locale, templates: templates, observed: observed, description: description, hint: hint)
             drafts.append(DraftEntry(code: code, status: status, placeholders: placeholders, sourceTemplates: templates,
                                      localized: [file.locale: localized], hasDescription: description != nil, hasHint: hint != nil))
         }
@@ -361,18 +362,7 @@ struct CatalogLoader {
             // Keep the source's variant order.
             let ordered = draft.sourceTemplates.compactMap { sourceTemplate in templates.first { $0.id == sourceTemplate.id } }
 
-            var observed: [Template] = []
-            for item in templateList(raw["observed"], file: file, code: code, line: line, key: "observed") {
-                checkKeys(item.dict, accepted: Keys.translatedTemplate, file: file.displayName, code: code, fileText: fileText, what: "in an observed wording")
-                if ordered.contains(where: { $0.id == item.id }) || observed.contains(where: { $0.id == item.id }) {
-                    problem("duplicate-variant", "observed id '\(item.id)' is already used by another template of \(code)", variant: item.id)
-                    continue
-                }
-                guard let message = parsePattern(item.pattern, file: file, fileText: fileText, code: code, variant: item.id) else { continue }
-                checkArguments(message, pattern: item.pattern, placeholders: draft.placeholders, file: file, fileText: fileText, code: code, variant: item.id)
-                observed.append(Template(id: item.id, pattern: item.pattern, message: message, origin: item.dict["origin"] as? String,
-                                         isObserved: true))
-            }
+            let observed = readObserved(raw["observed"], existing: ordered, placeholders: draft.placeholders, file: file, fileText: fileText, code: code, line: line)
             let description = nonEmptyString(raw["description"], file: file, code: code, line: line, key: "description")
             let hint = nonEmptyString(raw["hint"], file: file, code: code, line: line, key: "hint")
             if draft.hasDescription && description == nil && raw["description"] == nil {
@@ -391,6 +381,25 @@ struct CatalogLoader {
     }
 
     // MARK: Shared checks
+
+    /// Recognise-only wordings (`observed`): ids distinct from the templates', placeholders declared.
+    private mutating func readObserved(_ value: Any?, existing: [Template], placeholders: [Placeholder], file: RawFile,
+                                       fileText: FileText, code: String, line: Int?) -> [Template] {
+        var observed: [Template] = []
+        for item in templateList(value, file: file, code: code, line: line, key: "observed") {
+            checkKeys(item.dict, accepted: Keys.translatedTemplate, file: file.displayName, code: code, fileText: fileText, what: "in an observed wording")
+            if existing.contains(where: { $0.id == item.id }) || observed.contains(where: { $0.id == item.id }) {
+                problems.append(CatalogProblem(check: "duplicate-variant", file: file.displayName, line: line, code: code, variant: item.id,
+                    message: "observed id '\(item.id)' is already used by another template of \(code)", expected: "a distinct id"))
+                continue
+            }
+            guard let message = parsePattern(item.pattern, file: file, fileText: fileText, code: code, variant: item.id) else { continue }
+            checkArguments(message, pattern: item.pattern, placeholders: placeholders, file: file, fileText: fileText, code: code, variant: item.id)
+            observed.append(Template(id: item.id, pattern: item.pattern, message: message, origin: item.dict["origin"] as? String,
+                                     isObserved: true))
+        }
+        return observed
+    }
 
     private struct TemplateItem {
         var id: String
