@@ -16,6 +16,14 @@ let package = Package(
                 .product(name: "ErrorCatalog", package: "defender-errcat"),
             ]
         ),
+        .executableTarget(
+            name: "MatchBenchmark",
+            dependencies: [
+                .product(name: "MessageMatching", package: "defender-errcat"),
+                .product(name: "ErrorCatalog", package: "defender-errcat"),
+                .product(name: "MessageFormatting", package: "defender-errcat"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -164,3 +164,18 @@ struct MatcherTests {
         #expect(!matcher.match("").matched)
     }
 }
+
+@Suite("Regressions")
+struct RegressionTests {
+    @Test(arguments: [
+        ("Die maximale Batchgröße wurde überschritten. Empfangen: 603.962, zulässig: 6.454.848.865.", Int64(603_962), Int64(6_454_848_865)),
+        ("Die maximale Batchgröße wurde überschritten. Empfangen: -5, zulässig: 12.", -5, 12),
+    ])
+    func germanBatch(message: String, received: Int64, allowed: Int64) throws {
+        let result = Fixtures.matcher.match(message)
+        let best = try #require(result.best, "\(String(describing: result.nearest))")
+        #expect(best.code == "MaximumBatchSizeExceeded")
+        #expect(best.values["received"]?.integer == received)
+        #expect(best.values["allowed"]?.integer == allowed)
+    }
+}

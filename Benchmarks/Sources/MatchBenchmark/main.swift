@@ -1,0 +1,287 @@
+// Reverse-parser benchmark (issue 3 §7): identify + extract over ≥ 1,000,000 messages (~5% noise)
+// with the catalog's templates, 1,000 and 10,000 synthetic templates, against a naive baseline
+// (one NSRegularExpression per template, first match wins) in the same run. Every result of the
+// timed pass is checked against the known truth afterwards (the matcher is deterministic: a second
+// pass over the same stream recomputes and compares each one).
+//
+// Run: swift run -c release --package-path Benchmarks MatchBenchmark [messages]
+import ErrorCatalog
+import Foundation
+import MessageFormatting
+import MessageMatching
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// One message of the workload and what the matcher must say about it.
+struct Sample {
+    let text: String
+    /// nil: noise, must not match (any non-catch-all template).
+    let code: String?
+    let locale: String?
+    /// name → expected value text (as rendered); empty when not checked.
+    let values: [String: String]
+}
+
+@MainActor func maxRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+@MainActor func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+let messageCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
+let clock = ContinuousClock()
+var rng = SplitMix64(state: 2024)
+
+// MARK: Noise
+
+let syllables = ["ka", "lo", "mi", "ren", "tu", "vos", "qua", "zen", "pol", "dri", "fen", "gor", "hal", "jun", "nex", "rup", "sil", "tek", "ump", "wex"]
+@MainActor func pseudoWord() -> String {
+    (0..<Int.random(in: 2...3, using: &rng)).map { _ in syllables[Int.random(in: 0..<syllables.count, using: &rng)] }.joined()
+}
+@MainActor func noise() -> String {
+    // Never ends in a period (the catalog's "{reason}." catch-all would take it).
+    (0..<Int.random(in: 4...10, using: &rng)).map { _ in pseudoWord() }.joined(separator: " ") + " " + String(Int.random(in: 0..<1000, using: &rng))
+}
+
+// MARK: Catalog workload
+
+var path = #filePath
+for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
+let catalog = try Catalog.load(directory: path + "/Catalogs/defender")
+let formatter = try CatalogFormatter(catalog: catalog)
+
+@MainActor func catalogPool(matcher: MessageMatcher, size: Int) throws -> [Sample] {
+    let excused = Set(matcher.reversibilityReport().map { "\($0.code)/\($0.locale)/\($0.variant)" })
+    var formats: [(CodeEntry, String, Int, Template)] = []
+    for entry in catalog.codes {
+        for locale in catalog.locales {
+            guard let localized = entry.localized[locale] else { continue }
+            for (variant, template) in localized.templates.enumerated() { formats.append((entry, locale, variant, template)) }
+        }
+    }
+    var pool: [Sample] = []
+    while pool.count < size {
+        if Int.random(in: 0..<100, using: &rng) < 5 {
+            pool.append(Sample(text: noise(), code: nil, locale: nil, values: [:]))
+            continue
+        }
+        let (entry, locale, variant, template) = formats[Int.random(in: 0..<formats.count, using: &rng)]
+        var values: [String: Value] = [:]
+        for name in template.argumentNames {
+            if let placeholder = entry.placeholder(named: name) { values[name] = placeholder.type.randomValue(using: &rng) }
+        }
+        let text = try formatter.format(code: entry.code, values: values, locale: locale, variant: variant)
+        let checked = !excused.contains("\(entry.code)/\(locale)/\(template.id)")
+        pool.append(Sample(text: text, code: entry.code, locale: checked ? locale : nil,
+                           values: checked ? values.mapValues { $0.description } : [:]))
+    }
+    return pool
+}
+
+// MARK: Synthetic workload
+
+let templateWords = (0..<400).map { _ in pseudoWord() }
+let valueWords = ["alpha", "beta", "gamma", "delta", "omega", "sigma"]
+let slotTypes: [PlaceholderType] = [.identifier, .integer, .hash, .ipAddress, .string, .guid, .version]
+
+struct Synthetic {
+    let raw: RawTemplate
+    /// Literal pieces around the slots (pieces.count == slots.count + 1).
+    let pieces: [String]
+    let slots: [Placeholder]
+}
+
+@MainActor func synthetic(count: Int) -> [Synthetic] {
+    var out: [Synthetic] = []
+    var seen: Set<String> = []
+    while out.count < count {
+        // A shared opening for a tenth of the templates, like real catalogs ("The operation …").
+        var pieces: [String] = []
+        var slots: [Placeholder] = []
+        let slotCount = Int.random(in: 0...3, using: &rng)
+        let opening = Int.random(in: 0..<10, using: &rng) == 0 ? "The operation " : ""
+        func phrase() -> String { (0..<Int.random(in: 2...4, using: &rng)).map { _ in templateWords[Int.random(in: 0..<templateWords.count, using: &rng)] }.joined(separator: " ") }
+        pieces.append(opening + phrase().capitalized + " ")
+        for k in 0..<slotCount {
+            slots.append(Placeholder(name: "v\(k)", type: slotTypes[Int.random(in: 0..<slotTypes.count, using: &rng)]))
+            pieces.append(" " + phrase() + (k == slotCount - 1 ? "" : " "))
+        }
+        if slotCount == 0 { pieces[0] = String(pieces[0].dropLast()) }
+        pieces[pieces.count - 1] += "."
+        var pattern = pieces[0]
+        for k in 0..<slotCount { pattern += "{v\(k)}" + pieces[k + 1] }
+        guard seen.insert(pattern).inserted else { continue }
+        out.append(Synthetic(raw: RawTemplate(code: "Syn\(out.count)", locale: "en", pattern: pattern, placeholders: slots),
+                             pieces: pieces, slots: slots))
+    }
+    return out
+}
+
+/// The text as rendered, and the value as the matcher must return it (`Value.description`).
+@MainActor func render(_ type: PlaceholderType) -> (String, String) {
+    switch type {
+    case .integer:
+        let value = Int.random(in: 0..<10_000_000, using: &rng)
+        var grouped = ""
+        for (k, digit) in String(value).reversed().enumerated() {
+            if k > 0 && k % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (Int.random(in: 0..<2, using: &rng) == 0 ? String(value) : String(grouped.reversed()), String(value))
+    case .string:
+        let text = (0..<Int.random(in: 1...3, using: &rng)).map { _ in valueWords[Int.random(in: 0..<valueWords.count, using: &rng)] }.joined(separator: " ")
+        return (text, text)
+    default:
+        let text = type.randomValue(using: &rng).description
+        return (text, text)
+    }
+}
+
+@MainActor func syntheticPool(_ templates: [Synthetic], size: Int) -> [Sample] {
+    var pool: [Sample] = []
+    while pool.count < size {
+        if Int.random(in: 0..<100, using: &rng) < 5 {
+            pool.append(Sample(text: noise(), code: nil, locale: nil, values: [:]))
+            continue
+        }
+        let template = templates[Int.random(in: 0..<templates.count, using: &rng)]
+        var text = template.pieces[0]
+        var values: [String: String] = [:]
+        for (k, slot) in template.slots.enumerated() {
+            let (rendered, value) = render(slot.type)
+            values[slot.name] = value
+            text += rendered + template.pieces[k + 1]
+        }
+        pool.append(Sample(text: text, code: template.raw.code, locale: "en", values: values))
+    }
+    return pool
+}
+
+// MARK: Baseline: one NSRegularExpression per template, first match wins
+
+struct Baseline {
+    let regexes: [(NSRegularExpression, String, [String])]
+    init(_ patterns: [(code: String, pieces: [String], names: [String])]) throws {
+        regexes = try patterns.map { item in
+            var source = "^"
+            for (k, piece) in item.pieces.enumerated() {
+                source += NSRegularExpression.escapedPattern(for: piece)
+                if k < item.names.count { source += "(.+?)" }
+            }
+            return (try NSRegularExpression(pattern: source + "$"), item.code, item.names)
+        }
+    }
+    func match(_ text: String) -> (String, [String: String])? {
+        let ns = text as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        for (regex, code, names) in regexes {
+            if let m = regex.firstMatch(in: text, range: range) {
+                var values: [String: String] = [:]
+                for (k, name) in names.enumerated() { values[name] = ns.substring(with: m.range(at: k + 1)) }
+                return (code, values)
+            }
+        }
+        return nil
+    }
+}
+
+@MainActor func catalogBaselinePatterns() -> [(code: String, pieces: [String], names: [String])] {
+    var out: [(code: String, pieces: [String], names: [String])] = []
+    for entry in catalog.codes {
+        for locale in catalog.locales {
+            guard let localized = entry.localized[locale] else { continue }
+            for template in localized.templates + localized.observed {
+                var pieces = [""]
+                var names: [String] = []
+                for part in template.message.parts {
+                    switch part {
+                    case .text(let text, _): pieces[pieces.count - 1] += text
+                    case .argument(let argument): names.append(argument.name.description); pieces.append("")
+                    case .pound: pieces[pieces.count - 1] += "#"
+                    }
+                }
+                out.append((entry.code, pieces, names))
+            }
+        }
+    }
+    return out
+}
+
+// MARK: Run
+
+@MainActor func check(_ result: MatchResult, _ sample: Sample) -> Bool {
+    guard let code = sample.code else { return result.all.allSatisfy(\.isCatchAll) }
+    guard let best = result.best, best.code == code else { return false }
+    if let locale = sample.locale, best.locale != locale { return false }
+    for (name, text) in sample.values where best.values[name]?.value.description != text { return false }
+    return true
+}
+
+@MainActor func run(name: String, matcher: MessageMatcher, compileSeconds: Double, pool: [Sample], baseline: Baseline, baselineSample: Int) {
+    // Timed pass: identify + extract (the values are in the result).
+    var checksum = 0
+    let start = clock.now
+    for i in 0..<messageCount {
+        let result = matcher.match(pool[i % pool.count].text)
+        checksum &+= result.best?.values.count ?? 0
+    }
+    let elapsed = seconds(clock.now - start)
+    let nsPerMessage = elapsed * 1e9 / Double(messageCount)
+    // Verification pass over the same stream.
+    var wrong = 0
+    var firstWrong: String?
+    for i in 0..<messageCount where !check(matcher.match(pool[i % pool.count].text), pool[i % pool.count]) {
+        wrong += 1
+        if firstWrong == nil { firstWrong = pool[i % pool.count].text }
+    }
+    // Baseline on a subsample.
+    let baselineStart = clock.now
+    var baselineWrong = 0
+    for i in 0..<baselineSample {
+        let sample = pool[i % pool.count]
+        let got = baseline.match(sample.text)
+        if got?.0 != sample.code && !(sample.code == nil && got?.0 == "DisallowedOperation") { baselineWrong += 1 }
+    }
+    let baselineNs = seconds(clock.now - baselineStart) * 1e9 / Double(baselineSample)
+    let noise = pool.filter { $0.code == nil }.count * 100 / pool.count
+    print("\(name): \(matcher.templateCount) templates, \(matcher.stateCount) states, compiled in \(String(format: "%.3f", compileSeconds)) s")
+    print("  matcher : \(messageCount) messages (\(pool.count) distinct, \(noise)% noise): \(String(format: "%.0f", nsPerMessage)) ns/message, \(wrong) wrong\(firstWrong.map { " (first: \($0.prefix(100)))" } ?? "")  [checksum \(checksum)]")
+    print("  baseline: NSRegularExpression per template, first match wins, \(baselineSample) messages: \(String(format: "%.0f", baselineNs)) ns/message (\(baselineWrong) wrong or unmatched) → matcher is \(String(format: "%.1f", baselineNs / nsPerMessage))× faster")
+    print("  max RSS so far: \(String(format: "%.1f", maxRSSMegabytes())) MB")
+}
+
+print("MatchBenchmark — one thread, \(messageCount) messages per workload")
+do {
+    let t0 = clock.now
+    let matcher = try MessageMatcher(catalog: catalog)
+    let compile = seconds(clock.now - t0)
+    let pool = try catalogPool(matcher: matcher, size: 20_000)
+    run(name: "catalog", matcher: matcher, compileSeconds: compile, pool: pool,
+        baseline: try Baseline(catalogBaselinePatterns()), baselineSample: 50_000)
+}
+for (count, baselineSample) in [(1_000, 2_000), (10_000, 200)] {
+    let templates = synthetic(count: count)
+    let t0 = clock.now
+    let matcher = try MessageMatcher(templates: templates.map(\.raw))
+    let compile = seconds(clock.now - t0)
+    let pool = syntheticPool(templates, size: 50_000)
+    let baseline = try Baseline(templates.map { ($0.raw.code, $0.pieces, $0.slots.map(\.name)) })
+    run(name: "synthetic \(count)", matcher: matcher, compileSeconds: compile, pool: pool, baseline: baseline, baselineSample: baselineSample)
+}
