@@ -43,6 +43,9 @@ public struct Catalog: Sendable {
     public func suggestions(for code: String) -> [String] {
         let lowered = code.lowercased()
         if let exact = codes.first(where: { $0.code.lowercased() == lowered }) { return [exact.code] }
+        // A truncated code ("InvalidHash") is a prefix of the one meant.
+        let prefixed = codes.filter { lowered.count >= 4 && $0.code.lowercased().hasPrefix(lowered) }.map(\.code)
+        if !prefixed.isEmpty { return Array(prefixed.prefix(3)) }
         let limit = max(2, code.count / 3)
         var scored: [(code: String, distance: Int)] = []
         for entry in codes {

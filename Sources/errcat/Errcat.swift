@@ -10,6 +10,9 @@ struct Errcat: ParsableCommand {
         server is printed with control characters made visible. Colour only on a terminal, never with NO_COLOR.
         """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, FormatCommand.self, CheckCommand.self]
+        subcommands: [
+            ListCommand.self, FormatCommand.self, ParseCommand.self, ExplainCommand.self, TranslateCommand.self, CheckCommand.self,
+            ReviewCommand.self, ExportCommand.self, ImportCommand.self, ImportDocsCommand.self, PseudoCommand.self,
+        ]
     )
 }

@@ -1,0 +1,102 @@
+import ArgumentParser
+import ErrorCatalog
+import Foundation
+import MessageFormatting
+import MessageMatching
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a JSON error body in your language: message, code, HTTP status, tracking ID and hint.",
+        discussion: """
+        Reads {"error": {"code", "message", "target"}} (also nested innererror, an ASP.NET {"Message": …} \
+        body, or anything else a server or proxy sent) from FILE or standard input.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The body's file; - or nothing for standard input.", valueName: "file"))
+    var file: String?
+
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var localeOption: LocaleOption
+
+    @Option(name: .long, help: ArgumentHelp("The HTTP status the response came with, to cross-check.", valueName: "status"))
+    var status: Int?
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let catalog = try catalogOptions.load()
+        let locale = try localeOption.negotiate(catalog)
+        let text = try readInput()
+        let matcher = try Matchers.make(catalog)
+        let formatter = try? CatalogFormatter(catalog: catalog)
+        let explained = BodyExplainer(catalog: catalog, matcher: matcher, formatter: formatter)
+            .explain(text, locale: locale, httpStatus: status)
+        if json {
+            Terminal.out(try JSONOutput.string(explained.json))
+            return
+        }
+        Terminal.out(render(explained, german: locale.catalogLocale.hasPrefix("de")))
+        if explained.explanation.code == nil { throw ExitCode(1) }
+    }
+
+    private func readInput() throws -> String {
+        let data: Data?
+        let name = file ?? "-"
+        if name == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                Terminal.error("cannot read '\(Terminal.safe(name))': \(FileManager.default.fileExists(atPath: name) ? "it is a directory" : "no such file")")
+                Terminal.err("  = help: give the file with the JSON error body, or - to read standard input")
+                throw ExitCode(2)
+            }
+            data = FileManager.default.contents(atPath: name)
+        }
+        guard let data else {
+            Terminal.error("cannot read '\(Terminal.safe(name))'")
+            throw ExitCode(2)
+        }
+        if data.count > 16 << 20 {
+            Terminal.error("the body is \(data.count / (1 << 20)) MiB; explain reads error bodies up to 16 MiB")
+            throw ExitCode(2)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func render(_ explained: BodyExplainer.Explained, german: Bool) -> String {
+        let e = explained.explanation
+        let labels = german
+            ? (message: "Meldung", code: "Code", status: "HTTP-Status", target: "Tracking-ID", description: "Bedeutung", hint: "Hinweis", original: "Original", notes: "Anmerkung")
+            : (message: "Message", code: "Code", status: "HTTP status", target: "Tracking ID", description: "Meaning", hint: "Hint", original: "Original", notes: "Note")
+        var lines: [String] = []
+        func add(_ label: String, _ value: String) {
+            lines.append(Terminal.styled(label.padding(toLength: 12, withPad: " ", startingAt: 0), .bold) + value)
+        }
+        if let localized = explained.localizedMessage {
+            add(labels.message, Terminal.safe(localized))
+            if let original = e.body.message, original != localized { add(labels.original, Terminal.safe(original)) }
+        } else if let original = e.body.message {
+            add(labels.message, Terminal.safe(original))
+        }
+        add(labels.code, e.code.map { Terminal.safe($0) } ?? (e.body.code.map { Terminal.safe($0) + " (not in the catalog)" } ?? "—"))
+        if let status = e.status {
+            var text = String(status)
+            if let http = e.httpStatus, http != status { text += " (the response said \(http))" }
+            add(labels.status, text)
+        }
+        add(labels.target, e.body.target.map { Terminal.safe($0) } ?? "—")
+        if let description = e.description { add(labels.description, description) }
+        if let hint = e.hint { add(labels.hint, hint) }
+        if let best = e.match?.best {
+            for (name, value) in best.values.sorted(by: { $0.key < $1.key }) where value.rejected && !value.isValidForType {
+                add(labels.notes, Terminal.safe(value.type.explain(value.text)) + " (\(name))")
+            }
+        }
+        for note in e.notes { add(labels.notes, Terminal.safe(note)) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import ErrorCatalog
+import Foundation
+import MessageMatching
+
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Recover the code, locale and typed values from a received message.",
+        discussion: """
+        With MESSAGE, parses that message. Without it, reads standard input one message per line and \
+        prints one result per line, in order (NDJSON with --json). With --ndjson each input line is a \
+        JSON error body ({"error": {"code", "message", "target"}}).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The message; omit it to read standard input, one message per line.", valueName: "message"))
+    var message: String?
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    @Option(name: .long, help: ArgumentHelp("Which templates to consider: auto (every locale), or a catalog locale such as en or de.", valueName: "auto|locale"))
+    var locale: String = "auto"
+
+    @Option(name: .long, help: ArgumentHelp("Only consider templates of this code.", valueName: "code"))
+    var code: String?
+
+    @Flag(name: .long, help: "Print JSON (one object per input line when streaming).")
+    var json = false
+
+    @Flag(name: .long, help: "Each input line is a JSON error body, not a bare message.")
+    var ndjson = false
+
+    func validate() throws {
+        if ndjson && message != nil {
+            throw ValidationError("--ndjson reads error bodies from standard input; give no MESSAGE (use `errcat explain` for one body)")
+        }
+    }
+
+    func run() throws {
+        let catalog = try catalogOptions.load()
+        let filter = try localeFilter(catalog)
+        if let code, catalog.entry(code) == nil {
+            let suggestions = catalog.suggestions(for: code)
+            Terminal.error("unknown code '\(Terminal.safe(code))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"))
+            throw ExitCode(2)
+        }
+        let matcher = try Matchers.make(catalog)
+        if let message {
+            let result = matcher.match(message, locale: filter, code: code)
+            if json {
+                Terminal.out(try JSONOutput.string(MatchOutput.json(result, input: message)))
+            } else {
+                Terminal.out(MatchOutput.detailed(result, input: message, catalog: catalog))
+            }
+            if !result.matched { throw ExitCode(1) }
+            return
+        }
+        var reader = LineReader(fd: STDIN_FILENO)
+        var output = OutputBuffer()
+        var progress = ProgressBar(fd: STDIN_FILENO)
+        var lines = 0
+        while let (line, _) = reader.next() {
+            lines += 1
+            if ndjson {
+                let explained = BodyExplainer(catalog: catalog, matcher: matcher).explain(line)
+                output.write(line: json ? (try JSONOutput.string(explained.json, pretty: false)) : explained.line)
+            } else {
+                let result = matcher.match(line, locale: filter, code: code)
+                output.write(line: json ? (try JSONOutput.string(MatchOutput.json(result, input: line), pretty: false)) : MatchOutput.line(result))
+            }
+            progress.update(bytes: reader.bytesRead, lines: lines)
+        }
+        output.flush()
+        progress.finish(lines: lines)
+    }
+
+    private func localeFilter(_ catalog: Catalog) throws -> LocaleFilter {
+        if locale == "auto" { return .auto }
+        guard let match = catalog.locales.first(where: { $0.lowercased() == LocaleTag.language(locale) || $0.lowercased() == locale.lowercased() }) else {
+            Terminal.error("--locale '\(Terminal.safe(locale))' is not a locale of the catalog; use auto or one of: \(catalog.locales.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        return .only(match)
+    }
+}
+
+enum Matchers {
+    static func make(_ catalog: Catalog) throws -> MessageMatcher {
+        do {
+            return try MessageMatcher(catalog: catalog)
+        } catch {
+            Terminal.error("cannot compile the catalog's templates for matching: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}

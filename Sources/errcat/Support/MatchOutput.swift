@@ -1,0 +1,116 @@
+import ErrorCatalog
+import Foundation
+import MessageMatching
+
+/// The documented JSON shape of a parse result (see README, "parse --json").
+enum MatchOutput {
+    static func json(_ result: MatchResult, input: String) -> [String: Any] {
+        var object: [String: Any] = ["input": input, "matched": result.matched, "ambiguous": result.ambiguous]
+        if let best = result.best {
+            for (key, value) in matchJSON(best) { object[key] = value }
+        } else {
+            object["code"] = NSNull()
+            if let nearest = result.nearest {
+                object["nearest"] = [
+                    "code": nearest.code, "locale": nearest.locale, "variant": nearest.variant.id,
+                    "pattern": nearest.pattern, "offset": nearest.scalarOffset, "expected": nearest.expected,
+                ] as [String: Any]
+            }
+        }
+        object["alternatives"] = result.alternatives.map { matchJSON($0) }
+        return object
+    }
+
+    static func matchJSON(_ match: Match) -> [String: Any] {
+        var args: [String: Any] = [:]
+        for (name, value) in match.values {
+            var arg: [String: Any] = ["type": value.type.rawValue, "value": jsonValue(value.value), "text": value.text]
+            if value.rejected { arg["rejected"] = true }
+            arg["valid"] = value.isValidForType
+            args[name] = arg
+        }
+        return [
+            "code": match.code,
+            "status": match.status,
+            "locale": match.locale,
+            "variant": match.variant.id,
+            "variantIndex": match.variant.index,
+            "observed": match.isObserved,
+            "args": args,
+            "exact": match.exact,
+            "tolerances": match.tolerances.map(\.rawValue),
+            "catchAll": match.isCatchAll,
+        ]
+    }
+
+    static func jsonValue(_ value: Value) -> Any {
+        switch value {
+        case .integer(let number): return number
+        case .number(let number): return number
+        case .list(let items): return items
+        case .text(let text): return text
+        case .date: return value.description
+        }
+    }
+
+    /// One line: `InvalidHashValue 400 en docs hash=xyz` or `- no match (nearest …)`.
+    static func line(_ result: MatchResult) -> String {
+        guard let best = result.best else {
+            if let nearest = result.nearest {
+                return "- no match (nearest \(nearest.code) \(nearest.locale) \(nearest.variant.id), left at column \(nearest.scalarOffset + 1): expected \(nearest.expected))"
+            }
+            return "- no match"
+        }
+        var parts = [best.code, String(best.status), best.locale, best.variant.id]
+        for name in best.values.keys.sorted() {
+            parts.append("\(name)=\(Terminal.safe(best.values[name]!.text))")
+        }
+        if !best.exact { parts.append("[~" + best.tolerances.map(\.rawValue).joined(separator: ",") + "]") }
+        if result.ambiguous {
+            let shown = result.alternatives.filter { !$0.isCatchAll || best.isCatchAll }
+            parts.append("[ambiguous: also " + shown.map { "\($0.code)/\($0.locale)/\($0.variant.id)" }.joined(separator: ", ") + "]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// A few lines for a person.
+    static func detailed(_ result: MatchResult, input: String, catalog: Catalog) -> String {
+        guard let best = result.best else {
+            var out = Terminal.styled("no template matches", .yellow)
+            if let nearest = result.nearest {
+                out += "\n  nearest: \(nearest.code) (\(nearest.locale), \(nearest.variant.id)): \(Terminal.safe(nearest.pattern))"
+                out += "\n  the message leaves it at column \(nearest.scalarOffset + 1), where it expects \(Terminal.safe(nearest.expected)):"
+                let scalars = Array(input.unicodeScalars)
+                let shown = String(String.UnicodeScalarView(scalars.prefix(120)))
+                out += "\n    \(Terminal.safe(shown))"
+                let caretColumn = Terminal.safe(String(String.UnicodeScalarView(scalars.prefix(nearest.scalarOffset)))).count
+                out += "\n    " + String(repeating: " ", count: min(caretColumn, 120)) + "^"
+            }
+            return out
+        }
+        var out = Terminal.styled(best.code, .bold) + " (HTTP \(best.status)), locale \(best.locale), variant \(best.variant.index) \"\(best.variant.id)\""
+        out += best.isObserved ? ", an observed wording" : ""
+        out += best.exact ? ", exact" : ", tolerant: " + best.tolerances.map(\.rawValue).joined(separator: ", ")
+        let entry = catalog.entry(best.code)
+        for placeholder in entry?.placeholders ?? [] {
+            guard let value = best.values[placeholder.name] else { continue }
+            var line = "\n  \(placeholder.name) = \(Terminal.safe(value.text))  (\(placeholder.type)"
+            if case .integer(let number) = value.value, value.text != String(number) { line += ", \(number)" }
+            if placeholder.rejected {
+                line += value.isValidForType ? "; rejected by the server although well-formed" : "; rejected: " + Terminal.safe(placeholder.type.explain(value.text))
+            }
+            out += line + ")"
+        }
+        // Catch-all templates ("{reason}.") match nearly anything: worth naming only when they are all there is.
+        let shown = best.isCatchAll ? result.alternatives : result.alternatives.filter { !$0.isCatchAll }
+        if !shown.isEmpty {
+            let label = result.ambiguous ? "ambiguous; equally good" : "also matches"
+            out += "\n  \(label): " + shown.map { "\($0.code)/\($0.locale)/\($0.variant.id)" }.joined(separator: ", ")
+        }
+        if best.isCatchAll {
+            out += "\n  " + Terminal.styled("note:", .yellow) + " this template is free text only, so it says little about the message"
+        }
+        return out
+    }
+}
+
