@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "MessageFormattingTests", dependencies: ["MessageFormatting", "ErrorCatalog", "ICUShim"]),
         .testTarget(name: "MessageMatchingTests", dependencies: ["MessageMatching", "MessageFormatting", "ErrorCatalog"]),
         .testTarget(name: "CatalogReviewTests", dependencies: ["CatalogReview", "ErrorCatalog", "MessageSyntax"]),
-        .testTarget(name: "errcatTests", dependencies: ["errcat", "ErrorCatalog"]),
+        .testTarget(name: "errcatTests", dependencies: ["errcat", "ErrorCatalog", "MessageFormatting", "MessageMatching"]),
     ],
     swiftLanguageModes: [.v6]
 )

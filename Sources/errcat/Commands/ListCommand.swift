@@ -62,12 +62,3 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-enum JSONOutput {
-    /// Pretty, key-sorted, without escaped slashes: stable for scripts and diffs.
-    static func string(_ object: Any, pretty: Bool = true) throws -> String {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        let data = try JSONSerialization.data(withJSONObject: object, options: options)
-        return String(decoding: data, as: UTF8.self)
-    }
-}

@@ -17,7 +17,9 @@ enum MatchOutput {
                 ] as [String: Any]
             }
         }
-        object["alternatives"] = result.alternatives.map { matchJSON($0) }
+        // Free-text-only templates ("{reason}.") match almost anything: listed only when nothing more specific matched.
+        let specific = result.best.map { !$0.isCatchAll } ?? false
+        object["alternatives"] = result.alternatives.filter { !specific || !$0.isCatchAll }.map { matchJSON($0) }
         return object
     }
 
