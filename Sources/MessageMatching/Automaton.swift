@@ -4,7 +4,7 @@
 ///
 /// Matching is a Pike-VM simulation (one thread per state, at most `maxThreads`), so the work per
 /// message is O(length × maxThreads × slot kinds): linear in the length, whatever the input.
-final class Automaton: Sendable {
+final class Automaton: @unchecked Sendable {
     // Per node.
     let firstByte: [UInt16]          // 0x100: no child
     let firstChild: [Int32]
@@ -30,6 +30,48 @@ final class Automaton: Sendable {
     let captureWidth: Int
 
     static let maxThreads = 64
+
+    /// Raw copies of the hot tables: the matching loop reads them without reference counting.
+    /// Immutable after `init`, freed with the automaton.
+    final class Tables: @unchecked Sendable {
+        let firstByte: UnsafeMutablePointer<UInt16>
+        let firstChild: UnsafeMutablePointer<Int32>
+        let slotStart: UnsafeMutablePointer<Int32>
+        let terminalStart: UnsafeMutablePointer<Int32>
+        let edgeKind: UnsafeMutablePointer<SlotKind>
+        let edgeChild: UnsafeMutablePointer<Int32>
+        let edgeDepth: UnsafeMutablePointer<UInt8>
+        let extraKeys: UnsafeMutablePointer<UInt64>
+        let extraValues: UnsafeMutablePointer<Int32>
+        let literalDepth: UnsafeMutablePointer<Int32>
+        let counts: [Int]
+
+        static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+            array.withUnsafeBufferPointer { buffer in
+                if let base = buffer.baseAddress { pointer.initialize(from: base, count: buffer.count) }
+            }
+            return pointer
+        }
+
+        init(_ a: Automaton) {
+            firstByte = Self.copy(a.firstByte); firstChild = Self.copy(a.firstChild)
+            slotStart = Self.copy(a.slotStart); terminalStart = Self.copy(a.terminalStart)
+            edgeKind = Self.copy(a.edgeKind); edgeChild = Self.copy(a.edgeChild); edgeDepth = Self.copy(a.edgeDepth)
+            extraKeys = Self.copy(a.extraKeys); extraValues = Self.copy(a.extraValues)
+            literalDepth = Self.copy(a.literalDepth)
+            counts = [a.firstByte.count, a.edgeKind.count]
+        }
+
+        deinit {
+            firstByte.deallocate(); firstChild.deallocate(); slotStart.deallocate(); terminalStart.deallocate()
+            edgeKind.deinitialize(count: counts[1]); edgeKind.deallocate()
+            edgeChild.deallocate(); edgeDepth.deallocate(); extraKeys.deallocate(); extraValues.deallocate()
+            literalDepth.deallocate()
+        }
+    }
+
+    private(set) var tables: Tables! = nil
 
     init(templates: [CompiledTemplate]) {
         var firstByte: [UInt16] = [0x100]
@@ -124,6 +166,7 @@ final class Automaton: Sendable {
         self.extraValues = values
         self.extraMask = capacity - 1
         self.captureWidth = 2 * max(1, maxDepth)
+        self.tables = Tables(self)
     }
 
     var nodeCount: Int { firstByte.count }
@@ -134,18 +177,18 @@ final class Automaton: Sendable {
     }
 
     @inline(__always)
-    func child(_ node: Int32, _ b: UInt8) -> Int32 {
+    static func child(_ t: Tables, _ mask: Int, _ node: Int32, _ b: UInt8) -> Int32 {
         let n = Int(node)
-        let first = firstByte[n]
-        if first == UInt16(b) { return firstChild[n] }
+        let first = t.firstByte[n]
+        if first == UInt16(b) { return t.firstChild[n] }
         if first == 0x100 { return -1 }
         let key = (UInt64(n) << 8 | UInt64(b)) + 1
-        var slot = Automaton.hash(key) & extraMask
+        var slot = Automaton.hash(key) & mask
         while true {
-            let k = extraKeys[slot]
-            if k == key { return extraValues[slot] }
+            let k = t.extraKeys[slot]
+            if k == key { return t.extraValues[slot] }
             if k == 0 { return -1 }
-            slot = (slot + 1) & extraMask
+            slot = (slot + 1) & mask
         }
     }
 
@@ -165,8 +208,8 @@ final class Automaton: Sendable {
     }
 
     @inline(__always)
-    func progress(_ state: Int32) -> Int32 {
-        state >= 0 ? literalDepth[Int(state)] : literalDepth[Int(edgeChild[Int(-state - 1)])]
+    static func progress(_ t: Tables, _ state: Int32) -> Int32 {
+        state >= 0 ? t.literalDepth[Int(state)] : t.literalDepth[Int(t.edgeChild[Int(-state - 1)])]
     }
 
     /// Runs the automaton over normalised bytes; returns accepted paths in priority order, and
@@ -174,6 +217,10 @@ final class Automaton: Sendable {
     func run(_ input: UnsafeBufferPointer<UInt8>, work: UnsafeMutablePointer<Int>? = nil) -> (accepts: [Accept], death: Death?) {
         let width = captureWidth
         let maxThreads = Automaton.maxThreads
+        let t = tables!
+        let mask = extraMask
+        let slotStart = t.slotStart, edgeKind = t.edgeKind, edgeChild = t.edgeChild, edgeDepth = t.edgeDepth
+        let terminalStart = t.terminalStart
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * maxThreads * (width + 1)) { buffer in
             let base = buffer.baseAddress!
             var curStates = base
@@ -203,21 +250,37 @@ final class Automaton: Sendable {
             var i = 0
             var death: Death?
             func died(_ state: Int32, at position: Int) {
-                let p = progress(state)
+                let p = Automaton.progress(t, state)
                 if let d = death, d.progress > p || (d.progress == p && d.position >= position) { return }
                 death = Death(position: position, state: state, progress: p)
             }
             while i < n {
+                // Fast path: one thread inside literal text with no slot starting here — follow
+                // the trie byte by byte without touching captures.
+                if curCount == 1 {
+                    var node = curStates[0]
+                    while node >= 0 && i < n && slotStart[Int(node)] == slotStart[Int(node) + 1] {
+                        let c = Automaton.child(t, mask, node, input[i])
+                        if let work { work.pointee += 1 }
+                        if c < 0 {
+                            died(node, at: i)
+                            return (accepts, death)
+                        }
+                        node = c
+                        i += 1
+                    }
+                    curStates[0] = node
+                    if i == n { break }
+                }
                 let b = input[i]
                 nextCount = 0
                 if let work { work.pointee += curCount }
-                for t in 0..<curCount {
-                    let state = curStates[t]
-                    let caps = curCaps + t * width
+                for thread in 0..<curCount {
+                    let state = curStates[thread]
+                    let caps = curCaps + thread * width
                     produced = false
-                    defer { if !produced { died(state, at: i) } }
                     if state >= 0 {
-                        let c = child(state, b)
+                        let c = Automaton.child(t, mask, state, b)
                         if c >= 0 { add(c, from: caps, set: -1, to: 0) }
                         let s = Int(slotStart[Int(state)]), e = Int(slotStart[Int(state) + 1])
                         if s < e {
@@ -235,7 +298,7 @@ final class Automaton: Sendable {
                         if ok {
                             caps[2 * d + 1] = Int32(i)
                             let node = edgeChild[edge]
-                            let c = child(node, b)
+                            let c = Automaton.child(t, mask, node, b)
                             if c >= 0 { add(c, from: caps, set: -1, to: 0) }
                             let s = Int(slotStart[Int(node)]), e = Int(slotStart[Int(node) + 1])
                             if s < e {
@@ -250,6 +313,7 @@ final class Automaton: Sendable {
                             add(state, from: caps, set: -1, to: 0)
                         }
                     }
+                    if !produced { died(state, at: i) }
                 }
                 if nextCount == 0 { return (accepts, death) }
                 swap(&curStates, &nextStates)
@@ -258,9 +322,9 @@ final class Automaton: Sendable {
                 i += 1
             }
             // End of input.
-            for t in 0..<curCount {
-                let state = curStates[t]
-                let caps = curCaps + t * width
+            for thread in 0..<curCount {
+                let state = curStates[thread]
+                let caps = curCaps + thread * width
                 if state >= 0 {
                     if terminalStart[Int(state)] < terminalStart[Int(state) + 1] {
                         accepts.append(Accept(node: state, captures: Array(UnsafeBufferPointer(start: caps, count: width))))

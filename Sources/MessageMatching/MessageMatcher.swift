@@ -82,17 +82,17 @@ public struct MessageMatcher: Sendable {
     /// Matches `message` against every template (of `locale`, and of `code` if given).
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
         var message = message
-        var nfcChanged = false
-        if message.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) {
-            let composed = message.precomposedStringWithCanonicalMapping
-            // String == compares canonically: compare the bytes.
-            if !composed.utf8.elementsEqual(message.utf8) { nfcChanged = true; message = composed }
+        var fast: MatchResult? = nil
+        message.withUTF8 { bytes in
+            // Combining marks U+0300–U+036F start with 0xCC or 0xCD: decomposed text takes the slow path.
+            if bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) { return }
+            fast = match(bytes: bytes, locale: locale, code: code, nfcChanged: false)
         }
-        if let result = message.utf8.withContiguousStorageIfAvailable({ match(bytes: $0, locale: locale, code: code, nfcChanged: nfcChanged) }) {
-            return result
-        }
-        let bytes = Array(message.utf8)
-        return bytes.withUnsafeBufferPointer { match(bytes: $0, locale: locale, code: code, nfcChanged: nfcChanged) }
+        if let fast { return fast }
+        var composed = message.precomposedStringWithCanonicalMapping
+        // String == compares canonically: compare the bytes.
+        let changed = !composed.utf8.elementsEqual(message.utf8)
+        return composed.withUTF8 { match(bytes: $0, locale: locale, code: code, nfcChanged: changed) }
     }
 
     func match(bytes: UnsafeBufferPointer<UInt8>, locale: LocaleFilter, code: String?, nfcChanged: Bool) -> MatchResult {
@@ -115,11 +115,12 @@ public struct MessageMatcher: Sendable {
                 for accept in accepts {
                     let s = Int(automaton.terminalStart[Int(accept.node)]), e = Int(automaton.terminalStart[Int(accept.node) + 1])
                     for k in s..<e {
-                        let template = templates[Int(automaton.terminals[k])]
-                        guard locale.admits(template.locale), code == nil || code == template.code else { continue }
-                        guard let match = build(template, captures: accept.captures, context: &context) else { continue }
+                        let index = Int(automaton.terminals[k])
+                        guard locale.admits(templates[index].locale), code == nil || code == templates[index].code else { continue }
+                        guard let match = build(templates[index], captures: accept.captures, context: &context) else { continue }
                         matches.append(match)
-                        sortKeys.append((Self.tier(match, template), -match.literalBytes, -match.typeScore, template.isObserved ? 1 : 0, template.order))
+                        sortKeys.append((Self.tier(match, templates[index]), -match.literalBytes, -match.typeScore,
+                                         templates[index].isObserved ? 1 : 0, templates[index].order))
                     }
                 }
                 if matches.isEmpty {
