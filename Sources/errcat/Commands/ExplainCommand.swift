@@ -46,6 +46,9 @@ struct ExplainCommand: ParsableCommand {
         let data: Data?
         let name = file ?? "-"
         if name == "-" {
+            if isatty(STDIN_FILENO) == 1 {
+                Terminal.err(Terminal.styled("reading the error body from standard input; paste it, then Ctrl-D", .dim, stderr: true))
+            }
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             var isDirectory: ObjCBool = false

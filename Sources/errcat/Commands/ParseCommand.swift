@@ -56,6 +56,9 @@ struct ParseCommand: ParsableCommand {
             if !result.matched { throw ExitCode(1) }
             return
         }
+        if isatty(STDIN_FILENO) == 1 {
+            Terminal.err(Terminal.styled("reading messages from standard input, one per line; Ctrl-D ends", .dim, stderr: true))
+        }
         var reader = LineReader(fd: STDIN_FILENO)
         var output = OutputBuffer()
         var progress = ProgressBar(fd: STDIN_FILENO)
