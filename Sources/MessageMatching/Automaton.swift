@@ -31,13 +31,21 @@ final class Automaton: @unchecked Sendable {
 
     static let maxThreads = 64
 
+    /// One trie node, packed so that a step reads one cache line.
+    struct Node {
+        var firstChild: Int32
+        var slotStart: Int32
+        var firstByte: UInt16
+        var slotCount: UInt8
+        var isTerminal: Bool
+        /// More literal children than `firstByte` (in the hash table).
+        var hasMoreChildren: Bool
+    }
+
     /// Raw copies of the hot tables: the matching loop reads them without reference counting.
     /// Immutable after `init`, freed with the automaton.
     final class Tables: @unchecked Sendable {
-        let firstByte: UnsafeMutablePointer<UInt16>
-        let firstChild: UnsafeMutablePointer<Int32>
-        let slotStart: UnsafeMutablePointer<Int32>
-        let terminalStart: UnsafeMutablePointer<Int32>
+        let nodes: UnsafeMutablePointer<Node>
         let edgeKind: UnsafeMutablePointer<SlotKind>
         let edgeChild: UnsafeMutablePointer<Int32>
         let edgeDepth: UnsafeMutablePointer<UInt8>
@@ -55,8 +63,16 @@ final class Automaton: @unchecked Sendable {
         }
 
         init(_ a: Automaton) {
-            firstByte = Self.copy(a.firstByte); firstChild = Self.copy(a.firstChild)
-            slotStart = Self.copy(a.slotStart); terminalStart = Self.copy(a.terminalStart)
+            var multi = [Bool](repeating: false, count: a.firstByte.count)
+            for key in a.extraKeys where key != 0 { multi[Int((key - 1) >> 8)] = true }
+            var packed: [Node] = []
+            packed.reserveCapacity(a.firstByte.count)
+            for n in 0..<a.firstByte.count {
+                packed.append(Node(firstChild: a.firstChild[n], slotStart: a.slotStart[n], firstByte: a.firstByte[n],
+                                   slotCount: UInt8(a.slotStart[n + 1] - a.slotStart[n]),
+                                   isTerminal: a.terminalStart[n] < a.terminalStart[n + 1], hasMoreChildren: multi[n]))
+            }
+            nodes = Self.copy(packed)
             edgeKind = Self.copy(a.edgeKind); edgeChild = Self.copy(a.edgeChild); edgeDepth = Self.copy(a.edgeDepth)
             extraKeys = Self.copy(a.extraKeys); extraValues = Self.copy(a.extraValues)
             literalDepth = Self.copy(a.literalDepth)
@@ -64,7 +80,7 @@ final class Automaton: @unchecked Sendable {
         }
 
         deinit {
-            firstByte.deallocate(); firstChild.deallocate(); slotStart.deallocate(); terminalStart.deallocate()
+            nodes.deallocate()
             edgeKind.deinitialize(count: counts[1]); edgeKind.deallocate()
             edgeChild.deallocate(); edgeDepth.deallocate(); extraKeys.deallocate(); extraValues.deallocate()
             literalDepth.deallocate()
@@ -89,7 +105,7 @@ final class Automaton: @unchecked Sendable {
             depth.append(d); literalDepth.append(literal); representative.append(rep)
             return Int32(firstByte.count - 1)
         }
-        for (t, template) in templates.enumerated() {
+        for (t, template) in templates.enumerated() where !template.isCatchAll {
             var node: Int32 = 0
             if representative[0].0 < 0 { representative[0] = (Int32(t), 0, 0) }
             for (k, literal) in template.normalisedLiterals.enumerated() {
@@ -179,8 +195,8 @@ final class Automaton: @unchecked Sendable {
     @inline(__always)
     static func child(_ t: Tables, _ mask: Int, _ node: Int32, _ b: UInt8) -> Int32 {
         let n = Int(node)
-        let first = t.firstByte[n]
-        if first == UInt16(b) { return t.firstChild[n] }
+        let first = t.nodes[n].firstByte
+        if first == UInt16(b) { return t.nodes[n].firstChild }
         if first == 0x100 { return -1 }
         let key = (UInt64(n) << 8 | UInt64(b)) + 1
         var slot = Automaton.hash(key) & mask
@@ -219,8 +235,7 @@ final class Automaton: @unchecked Sendable {
         let maxThreads = Automaton.maxThreads
         let t = tables!
         let mask = extraMask
-        let slotStart = t.slotStart, edgeKind = t.edgeKind, edgeChild = t.edgeChild, edgeDepth = t.edgeDepth
-        let terminalStart = t.terminalStart
+        let nodes = t.nodes, edgeKind = t.edgeKind, edgeChild = t.edgeChild, edgeDepth = t.edgeDepth
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * maxThreads * (width + 1)) { buffer in
             let base = buffer.baseAddress!
             var curStates = base
@@ -240,7 +255,8 @@ final class Automaton: @unchecked Sendable {
                 guard nextCount < maxThreads else { return }
                 nextStates[nextCount] = state
                 let dest = nextCaps + nextCount * width
-                dest.update(from: caps, count: width)
+                var k = 0
+                while k < width { dest[k] = caps[k]; k += 1 }
                 if index >= 0 { dest[index] = value }
                 nextCount += 1
             }
@@ -259,7 +275,7 @@ final class Automaton: @unchecked Sendable {
                 // the trie byte by byte without touching captures.
                 if curCount == 1 {
                     var node = curStates[0]
-                    while node >= 0 && i < n && slotStart[Int(node)] == slotStart[Int(node) + 1] {
+                    while node >= 0 && i < n && nodes[Int(node)].slotCount == 0 {
                         let c = Automaton.child(t, mask, node, input[i])
                         if let work { work.pointee += 1 }
                         if c < 0 {
@@ -271,6 +287,22 @@ final class Automaton: @unchecked Sendable {
                     }
                     curStates[0] = node
                     if i == n { break }
+                    if node < 0 {
+                        // One thread inside a slot whose text can only end before one byte: skip to
+                        // that byte (or to a byte the slot cannot hold) without stepping threads.
+                        let edge = Int(-node - 1)
+                        let after = nodes[Int(edgeChild[edge])]
+                        if after.slotCount == 0 && !after.hasMoreChildren && !after.isTerminal {
+                            let kind = edgeKind[edge]
+                            let limit = kind.maxLength == Int.max ? n : min(n, Int(curCaps[2 * Int(edgeDepth[edge])]) + kind.maxLength)
+                            let stop = after.firstByte
+                            while i < limit, UInt16(input[i]) != stop, kind.accepts(input[i]) {
+                                if let work { work.pointee += 1 }
+                                i += 1
+                            }
+                            if i == n { break }
+                        }
+                    }
                 }
                 let b = input[i]
                 nextCount = 0
@@ -282,7 +314,7 @@ final class Automaton: @unchecked Sendable {
                     if state >= 0 {
                         let c = Automaton.child(t, mask, state, b)
                         if c >= 0 { add(c, from: caps, set: -1, to: 0) }
-                        let s = Int(slotStart[Int(state)]), e = Int(slotStart[Int(state) + 1])
+                        let s = Int(nodes[Int(state)].slotStart), e = s + Int(nodes[Int(state)].slotCount)
                         if s < e {
                             for edge in s..<e where edgeKind[edge].accepts(b) {
                                 add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i))
@@ -300,7 +332,7 @@ final class Automaton: @unchecked Sendable {
                             let node = edgeChild[edge]
                             let c = Automaton.child(t, mask, node, b)
                             if c >= 0 { add(c, from: caps, set: -1, to: 0) }
-                            let s = Int(slotStart[Int(node)]), e = Int(slotStart[Int(node) + 1])
+                            let s = Int(nodes[Int(node)].slotStart), e = s + Int(nodes[Int(node)].slotCount)
                             if s < e {
                                 for next in s..<e where edgeKind[next].accepts(b) {
                                     add(-Int32(next) - 1, from: caps, set: 2 * Int(edgeDepth[next]), to: Int32(i))
@@ -326,7 +358,7 @@ final class Automaton: @unchecked Sendable {
                 let state = curStates[thread]
                 let caps = curCaps + thread * width
                 if state >= 0 {
-                    if terminalStart[Int(state)] < terminalStart[Int(state) + 1] {
+                    if nodes[Int(state)].isTerminal {
                         accepts.append(Accept(node: state, captures: Array(UnsafeBufferPointer(start: caps, count: width))))
                     } else {
                         died(state, at: n)
@@ -336,7 +368,7 @@ final class Automaton: @unchecked Sendable {
                     let node = edgeChild[edge]
                     let d = Int(edgeDepth[edge])
                     let start = Int(caps[2 * d])
-                    if terminalStart[Int(node)] < terminalStart[Int(node) + 1],
+                    if nodes[Int(node)].isTerminal,
                        edgeKind[edge].quickCheck(UnsafeBufferPointer(rebasing: input[start..<n])) {
                         var captures = Array(UnsafeBufferPointer(start: caps, count: width))
                         captures[2 * d + 1] = Int32(n)

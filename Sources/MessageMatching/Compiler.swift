@@ -4,7 +4,7 @@ import MessageSyntax
 
 /// A template as the matcher sees it: one alternative of one catalog template (a plural or select
 /// branch is an alternative of its own), as literal byte strings separated by typed slots.
-struct CompiledTemplate: Sendable {
+final class CompiledTemplate: Sendable {
     let code: String
     let status: Int
     let locale: String
@@ -27,8 +27,34 @@ struct CompiledTemplate: Sendable {
     let spaceBeforePeriod: Bool
     /// Normalised literal bytes, plus one for a final period.
     let literalBytes: Int
-    var endsWithSlot: Bool { literals.last?.isEmpty ?? false && !slotNames.isEmpty }
-    var hasBodyLiteral: Bool { normalisedLiterals.contains { !$0.isEmpty } }
+    let endsWithSlot: Bool
+    let hasBodyLiteral: Bool
+    /// No literal text in the body and one free-text slot ("{reason}."): matched outside the automaton.
+    var isCatchAll: Bool { !hasBodyLiteral && slotKinds == [.any] }
+
+    init(code: String, status: Int, locale: String, variant: VariantID, isObserved: Bool, pattern: String, order: Int,
+         literals: [[UInt8]], normalisedLiterals: [[UInt8]], slotNames: [String], slotKinds: [SlotKind],
+         placeholders: [String: Placeholder], bindings: [String: Value], hasPeriod: Bool, spaceBeforePeriod: Bool,
+         literalBytes: Int) {
+        self.code = code
+        self.status = status
+        self.locale = locale
+        self.variant = variant
+        self.isObserved = isObserved
+        self.pattern = pattern
+        self.order = order
+        self.literals = literals
+        self.normalisedLiterals = normalisedLiterals
+        self.slotNames = slotNames
+        self.slotKinds = slotKinds
+        self.placeholders = placeholders
+        self.bindings = bindings
+        self.hasPeriod = hasPeriod
+        self.spaceBeforePeriod = spaceBeforePeriod
+        self.literalBytes = literalBytes
+        self.endsWithSlot = (literals.last?.isEmpty ?? false) && !slotNames.isEmpty
+        self.hasBodyLiteral = normalisedLiterals.contains { !$0.isEmpty }
+    }
 }
 
 /// A template to compile without a catalog file (synthetic benchmarks, a user's ad-hoc patterns).

@@ -9,10 +9,27 @@ import MessageSyntax
 /// `Automaton`), so the cost per message does not grow with the number of templates and is linear
 /// in the message length. Immutable and `Sendable`: share one matcher across threads.
 public struct MessageMatcher: Sendable {
-    let templates: [CompiledTemplate]
-    let automaton: Automaton
+    /// Everything behind one reference, so that copying the matcher (or capturing it in a
+    /// closure) costs one retain.
+    final class Storage: Sendable {
+        let templates: [CompiledTemplate]
+        let automaton: Automaton
+        /// Templates with no literal body text ("{reason}."), matched without the automaton.
+        let catchAll: [Int]
+        let catalog: Catalog?
+        init(templates: [CompiledTemplate], catalog: Catalog?) {
+            self.templates = templates
+            self.automaton = Automaton(templates: templates)
+            self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
+            self.catalog = catalog
+        }
+    }
+    let storage: Storage
+    var templates: [CompiledTemplate] { storage.templates }
+    var automaton: Automaton { storage.automaton }
+    var catchAll: [Int] { storage.catchAll }
     /// The catalog the matcher was built from (descriptions and hints for `explain`).
-    public let catalog: Catalog?
+    public var catalog: Catalog? { storage.catalog }
 
     /// Compiles every template and observed wording of every locale of `catalog`.
     public init(catalog: Catalog) throws(MatcherBuildError) {
@@ -69,9 +86,7 @@ public struct MessageMatcher: Sendable {
     }
 
     init(compiled: [CompiledTemplate], catalog: Catalog?) {
-        self.catalog = catalog
-        self.templates = compiled
-        self.automaton = Automaton(templates: compiled)
+        self.storage = Storage(templates: compiled, catalog: catalog)
     }
 
     /// Number of compiled alternatives (templates after plural/select expansion).
@@ -96,6 +111,8 @@ public struct MessageMatcher: Sendable {
     }
 
     func match(bytes: UnsafeBufferPointer<UInt8>, locale: LocaleFilter, code: String?, nfcChanged: Bool) -> MatchResult {
+        let storage = self.storage
+        let templates = storage.templates, automaton = storage.automaton
         let trimmed = Trimmed(bytes)
         let length = max(1, trimmed.bodyEnd - trimmed.bodyStart)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
@@ -123,13 +140,30 @@ public struct MessageMatcher: Sendable {
                                          templates[index].isObserved ? 1 : 0, templates[index].order))
                     }
                 }
+                // Catch-all templates ("{reason}.") match any sentence: they are the fallback when
+                // no template with literal text matched, not an alternative to every message.
+                if count > 0 && matches.isEmpty {
+                    for index in catchAll {
+                        guard locale.admits(templates[index].locale), code == nil || code == templates[index].code else { continue }
+                        var captures = [Int32](repeating: -1, count: automaton.captureWidth)
+                        captures[0] = 0; captures[1] = Int32(count)
+                        guard let match = build(templates[index], captures: captures, context: &context) else { continue }
+                        matches.append(match)
+                        sortKeys.append((Self.tier(match, templates[index]), -match.literalBytes, -match.typeScore,
+                                         templates[index].isObserved ? 1 : 0, templates[index].order))
+                    }
+                }
                 if matches.isEmpty {
                     return MatchResult(best: nil, alternatives: [], ambiguous: false,
                                        nearest: death.flatMap { nearMiss($0, context: context) })
                 }
-                let order = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
-                var ranked = order.map { matches[$0] }
-                ranked = Self.mergeSameText(ranked)
+                var ranked: [Match]
+                if matches.count == 1 {
+                    ranked = matches
+                } else {
+                    let order = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
+                    ranked = Self.mergeSameText(order.map { matches[$0] })
+                }
                 let ambiguous = ranked.count > 1 && Self.rank(ranked[0]) == Self.rank(ranked[1])
                 // Only catch-all templates ("{reason}.") matched: still say which template came closest.
                 let weak = ranked.allSatisfy(\.isCatchAll)
@@ -229,7 +263,7 @@ public struct MessageMatcher: Sendable {
             guard s >= 0, e > s else { return nil }
             spans.append((Int(context.origStart[s]), Int(context.origEnd[e - 1])))
         }
-        var tolerances: Set<Tolerance> = []
+        var tolerances = ToleranceSet()
         if trimmed.trimmedWhitespace { tolerances.insert(.whitespace) }
         if context.nfcChanged { tolerances.insert(.unicodeNormalization) }
         // The final period.
@@ -256,9 +290,9 @@ public struct MessageMatcher: Sendable {
             let name = template.slotNames[k]
             var (from, to) = spans[k]
             if k == slots - 1, let end = lastValueEnd { to = end }
-            let text = context.text(from, to)
             let placeholder = template.placeholders[name] ?? Placeholder(name: name, type: .string)
-            guard let value = Recognisers.value(text: text, placeholder: placeholder, kind: template.slotKinds[k]) else { return nil }
+            guard let value = Recognisers.value(bytes: UnsafeBufferPointer(rebasing: context.bytes[from..<to]), placeholder: placeholder,
+                                                kind: template.slotKinds[k]) else { return nil }
             if let existing = values[name] {
                 if existing.text != value.text { return nil }
                 continue
@@ -273,12 +307,12 @@ public struct MessageMatcher: Sendable {
         }
         return Match(code: template.code, status: template.status, locale: template.locale, variant: template.variant,
                      sameTextVariants: [], isObserved: template.isObserved, values: values,
-                     tolerances: tolerances.sorted(), literalBytes: template.literalBytes, typeScore: typeScore,
+                     tolerances: tolerances.sorted, literalBytes: template.literalBytes, typeScore: typeScore,
                      isCatchAll: !template.hasBodyLiteral)
     }
 
     /// Names the differences between a template literal and the received text it matched.
-    func compareLiteral(_ literal: [UInt8], context: Context, from: Int, to: Int, into tolerances: inout Set<Tolerance>) {
+    func compareLiteral(_ literal: [UInt8], context: Context, from: Int, to: Int, into tolerances: inout ToleranceSet) {
         let bytes = context.bytes
         let segmentCount = to - from
         if segmentCount == literal.count {
@@ -371,7 +405,8 @@ public struct MessageMatcher: Sendable {
         } else {
             offset = context.trimmed.bodyEnd
         }
-        let scalarOffset = context.text(0, offset).unicodeScalars.count
+        var scalarOffset = 0
+        for k in 0..<offset where context.bytes[k] & 0xC0 != 0x80 { scalarOffset += 1 }
         return NearMiss(code: template.code, locale: template.locale, variant: template.variant, pattern: template.pattern,
                         utf8Offset: offset, scalarOffset: scalarOffset, expected: expected)
     }

@@ -47,8 +47,28 @@ public enum Tolerance: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Other letters differ in case (the seed's "DIE URL").
     case letterCase
 
-    public static func < (lhs: Tolerance, rhs: Tolerance) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: Tolerance, rhs: Tolerance) -> Bool { lhs.bit < rhs.bit }
+
+    var bit: UInt16 {
+        switch self {
+        case .finalPeriod: return 1
+        case .whitespace: return 2
+        case .apostrophe: return 4
+        case .unicodeNormalization: return 8
+        case .firstLetterCase: return 16
+        case .spaceBeforePunctuation: return 32
+        case .letterCase: return 64
+        }
+    }
+}
+
+/// A set of tolerances as bits (no allocation on the hot path).
+struct ToleranceSet {
+    var bits: UInt16 = 0
+    @inline(__always) mutating func insert(_ tolerance: Tolerance) { bits |= tolerance.bit }
+    var sorted: [Tolerance] {
+        if bits == 0 { return [] }
+        return Tolerance.allCases.filter { bits & $0.bit != 0 }
     }
 }
 

@@ -247,18 +247,78 @@ enum Recognisers {
         return .v6(all, zone: zone)
     }
 
-    /// Builds the typed value of a slot from the text as it appeared.
-    static func value(text: String, placeholder: Placeholder, kind: SlotKind) -> MatchedValue? {
+    @inline(__always)
+    static func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46) }
+
+    /// Whether the original bytes of a value are well-formed for `type` (same rules as
+    /// `PlaceholderType.parse`, on bytes for the common types; the rare ones ask `parse`).
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, type: PlaceholderType) -> Bool {
+        switch type {
+        case .string, .date: return true
+        case .hash:
+            guard bytes.count == 32 || bytes.count == 40 || bytes.count == 64 else { return false }
+            return bytes.allSatisfy(isHex)
+        case .guid:
+            var start = 0, end = bytes.count
+            if end == 38 {
+                guard bytes[0] == 0x7B, bytes[37] == 0x7D else { return false }
+                start = 1; end = 37
+            }
+            guard end - start == 36 else { return false }
+            for k in start..<end {
+                let offset = k - start
+                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                    if bytes[k] != 0x2D { return false }
+                } else if !isHex(bytes[k]) { return false }
+            }
+            return true
+        case .identifier:
+            if bytes.isEmpty { return false }
+            for b in bytes where b <= 0x20 || b == 0x7F { return false }
+            if bytes.contains(0xC2) || bytes.contains(0xE2) || bytes.contains(0xE3) {
+                if case .success = type.parse(text) { return true } else { return false }
+            }
+            return true
+        case .version:
+            var parts = 1, digits = 0
+            for b in bytes {
+                if b == 0x2E {
+                    if digits == 0 { return false }
+                    parts += 1; digits = 0
+                } else if b >= 0x30 && b <= 0x39 {
+                    digits += 1
+                } else { return false }
+            }
+            return digits > 0 && parts >= 2 && parts <= 4
+        case .ipAddress:
+            if !bytes.contains(0x3A) { return isIPv4(bytes) }
+            if case .success = type.parse(text) { return true } else { return false }
+        case .integer, .list, .domainName, .url:
+            if case .success = type.parse(text) { return true } else { return false }
+        }
+    }
+
+    /// Builds the typed value of a slot from the original bytes of the message.
+    static func value(bytes: UnsafeBufferPointer<UInt8>, placeholder: Placeholder, kind: SlotKind) -> MatchedValue? {
+        let text = String(decoding: bytes, as: UTF8.self)
         let valid: Bool
         let value: Value
         switch placeholder.type {
         case .integer:
             var separator: UInt8 = 0
             if case .integer(let s) = kind { separator = s }
-            let normalised = Array(text.utf8.map { $0 == 0xE2 ? 0x27 : $0 }) // ’ → ' handled below
-            let parsed: Int64? = text.utf8.contains(0xE2)
-                ? Int64(String(decoding: normalised.filter { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }, as: UTF8.self))
-                : Array(text.utf8).withUnsafeBufferPointer { parseInteger($0, separator: separator) }
+            var parsed = parseInteger(bytes, separator: separator)
+            if parsed == nil && separator == 0x27 {
+                // de-CH groups with ’ (U+2019), which the normal form reads as '.
+                var plain: [UInt8] = []
+                var k = 0
+                while k < bytes.count {
+                    if bytes[k] == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 { plain.append(0x27); k += 3 }
+                    else { plain.append(bytes[k]); k += 1 }
+                }
+                parsed = plain.withUnsafeBufferPointer { parseInteger($0, separator: separator) }
+            }
+            if parsed == nil && separator != 0 { parsed = parseInteger(bytes, separator: 0) }
             valid = parsed != nil
             if placeholder.rejected || parsed == nil { value = .text(text) } else { value = .integer(parsed!) }
         case .list:
@@ -266,11 +326,8 @@ enum Recognisers {
                 .map { String($0).trimmingSpaces() }
             valid = !items.contains(where: \.isEmpty)
             value = placeholder.rejected || !valid ? .text(text) : .list(items)
-        case .string, .date:
-            valid = true
-            value = .text(text)
         default:
-            if case .success = placeholder.type.parse(text) { valid = true } else { valid = false }
+            valid = isValid(bytes, text, type: placeholder.type)
             value = .text(text)
         }
         if !placeholder.rejected && !valid { return nil }

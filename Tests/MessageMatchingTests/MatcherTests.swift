@@ -118,12 +118,13 @@ struct MatcherTests {
         #expect(!matcher.match("Something we have never seen").matched)
     }
 
-    @Test func moreLiteralTextRanksFirst() throws {
-        // Also matches DisallowedOperation "{reason}." — the specific template must win.
+    @Test func catchAllIsOnlyAFallback() throws {
         let result = matcher.match("Parameter machineId is missing.")
         let best = try #require(result.best)
         #expect(best.code == "MissingRequiredParameter")
-        #expect(result.alternatives.contains { $0.code == "DisallowedOperation" })
+        // The catch-all DisallowedOperation "{reason}." is only a fallback: not listed here.
+        #expect(!result.all.contains { $0.code == "DisallowedOperation" })
+        #expect(matcher.match("Parameter machineId is missing.", code: "DisallowedOperation").best?.code == "DisallowedOperation")
         #expect(!result.ambiguous)
     }
 

@@ -46,6 +46,8 @@ struct Sample {
 }
 
 let messageCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
+/// `--profile`: only the timed matcher pass (for perf), no verification and no baseline.
+let profileOnly = CommandLine.arguments.contains("--profile")
 let clock = ContinuousClock()
 var rng = SplitMix64(state: 2024)
 
@@ -244,6 +246,10 @@ struct Baseline {
     }
     let elapsed = seconds(clock.now - start)
     let nsPerMessage = elapsed * 1e9 / Double(messageCount)
+    if profileOnly {
+        print("\(name): \(String(format: "%.0f", nsPerMessage)) ns/message [checksum \(checksum)]")
+        return
+    }
     // Verification pass over the same stream.
     var wrong = 0
     var firstWrong: String?
@@ -268,6 +274,19 @@ struct Baseline {
 }
 
 print("MatchBenchmark — one thread, \(messageCount) messages per workload")
+if CommandLine.arguments.contains("--micro") {
+    // Per-message cost of single fixed messages (what each shape costs on its own).
+    let matcher = try MessageMatcher(catalog: catalog)
+    let given = CommandLine.arguments.drop { $0 != "--micro" }.dropFirst().first
+    for text in given.map({ [$0] }) ?? ["Request body is incorrect", "Hash value 9f86d081884c7d659a2feaa0c55ad015 is invalid.",
+                 "Maximum batch size exceeded. Received: 1,200, allowed: 1,000.", "zorb quint fellow 123"] {
+        var sum = 0
+        let start = clock.now
+        for _ in 0..<200_000 { sum &+= matcher.match(text).alternatives.count }
+        print("  \(String(format: "%6.0f", seconds(clock.now - start) * 1e9 / 200_000)) ns  \(text)  [\(sum)]")
+    }
+    exit(0)
+}
 do {
     let t0 = clock.now
     let matcher = try MessageMatcher(catalog: catalog)
