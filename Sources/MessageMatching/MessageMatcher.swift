@@ -128,7 +128,7 @@ public struct MessageMatcher: Sendable {
                 var context = Context(bytes: bytes, trimmed: trimmed, origStart: origStart, origEnd: origEnd,
                                       count: count, nfcChanged: nfcChanged)
                 var matches: [Match] = []
-                var sortKeys: [(Int, Int, Int, Int, Int)] = []
+                var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []
                 for accept in accepts {
                     let s = Int(automaton.terminalStart[Int(accept.node)]), e = Int(automaton.terminalStart[Int(accept.node) + 1])
                     for k in s..<e {
@@ -136,7 +136,7 @@ public struct MessageMatcher: Sendable {
                         guard locale.admits(templates[index].locale), code == nil || code == templates[index].code else { continue }
                         guard let match = build(templates[index], captures: accept.captures, context: &context) else { continue }
                         matches.append(match)
-                        sortKeys.append((Self.tier(match, templates[index]), -match.literalBytes, -match.typeScore,
+                        sortKeys.append((Self.tier(match, templates[index]), match.tolerances.count, -match.literalBytes, -match.typeScore,
                                          templates[index].isObserved ? 1 : 0, templates[index].order))
                     }
                 }
@@ -149,7 +149,7 @@ public struct MessageMatcher: Sendable {
                         captures[0] = 0; captures[1] = Int32(count)
                         guard let match = build(templates[index], captures: captures, context: &context) else { continue }
                         matches.append(match)
-                        sortKeys.append((Self.tier(match, templates[index]), -match.literalBytes, -match.typeScore,
+                        sortKeys.append((Self.tier(match, templates[index]), match.tolerances.count, -match.literalBytes, -match.typeScore,
                                          templates[index].isObserved ? 1 : 0, templates[index].order))
                     }
                 }
@@ -173,8 +173,9 @@ public struct MessageMatcher: Sendable {
         }
     }
 
-    static func rank(_ match: Match) -> (Int, Int, Int) {
-        (match.isCatchAll ? 2 : match.exact ? 0 : 1, match.literalBytes, match.typeScore)
+    /// Exactness tier, then fewer tolerances, then more literal text, then more specific types.
+    static func rank(_ match: Match) -> (Int, Int, Int, Int) {
+        (match.isCatchAll ? 2 : match.exact ? 0 : 1, match.tolerances.count, match.literalBytes, match.typeScore)
     }
 
     /// Exact matches first, then tolerant ones, then catch-all templates with no literal text in

@@ -52,6 +52,17 @@ struct ToleranceTests {
         #expect(!result.ambiguous)
     }
 
+    @Test func fewerTolerancesRankFirst() throws {
+        // The seed's wording needs one tolerance (the space before '.'), the curated one two.
+        let result = matcher.match("DIE URL http://x ist ungültig .")
+        let best = try #require(result.best)
+        #expect(best.variant.id == "seed-mt")
+        #expect(best.tolerances == [.spaceBeforePunctuation])
+        #expect(!result.ambiguous)
+        let docs = try #require(result.alternatives.first { $0.variant.id == "docs" })
+        #expect(docs.tolerances.count == 2)
+    }
+
     @Test func curlyApostropheInTheMiddleOfATemplate() throws {
         let message = "This device has no automation level assigned to it. You’ll need to at least enable the minimum Remediation Level for a given Device Group."
         let best = try #require(matcher.match(message).best)
