@@ -47,6 +47,24 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
         }
     }
 
+    /// What the type accepts, in English or German.
+    public func accepts(german: Bool) -> String {
+        guard german else { return accepts }
+        switch self {
+        case .string: return "beliebiger Text"
+        case .integer: return "eine ganze Zahl wie 1200 oder -5 (nur Ziffern, ohne Tausendertrennzeichen)"
+        case .hash: return "ein MD5-, SHA-1- oder SHA-256-Hash: 32, 40 oder 64 Hexadezimalziffern"
+        case .ipAddress: return "eine IPv4-Adresse wie 10.0.0.1 oder eine IPv6-Adresse wie 2001:db8::1"
+        case .domainName: return "ein Domänenname wie contoso.com (Buchstaben, Ziffern, '-', zwei oder mehr Labels)"
+        case .url: return "eine absolute URL wie https://contoso.com/pfad"
+        case .guid: return "eine GUID wie 43f4cb08-8fac-4b65-9db1-745c2ae65f3a"
+        case .identifier: return "ein Wort ohne Leerzeichen, etwa Machine oder ab12cd34"
+        case .version: return "eine Version wie 10.3720.17763.1 (2 bis 4 Zahlen, durch Punkte getrennt)"
+        case .list: return "eine durch Kommas getrennte Liste wie Machine.Read.All, Alert.Read.All"
+        case .date: return "ein Datum nach ISO 8601 wie 2024-05-01 oder 2024-05-01T12:30:00Z"
+        }
+    }
+
     /// Whether ICU number, plural and selectordinal arguments may use a placeholder of this type.
     public var isNumeric: Bool { self == .integer }
 
@@ -57,24 +75,24 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
         switch self {
         case .integer:
             guard let value = Int64(text) else {
-                return .failure(ValueProblem(type: self, text: text, reason: Self.integerProblem(text)))
+                return .failure(ValueProblem(type: self, text: text, issue: Self.integerProblem(text)))
             }
             return .success(.integer(value))
         case .list:
             let items = text.split(separator: ",", omittingEmptySubsequences: false)
                 .map { String($0).trimmingWhitespace() }
             if items.contains(where: \.isEmpty) {
-                return .failure(ValueProblem(type: self, text: text, reason: "an item of the list is empty"))
+                return .failure(ValueProblem(type: self, text: text, issue: .emptyListItem))
             }
             return .success(.list(items))
         case .date:
             guard let ms = ISODate.parse(text) else {
-                return .failure(ValueProblem(type: self, text: text, reason: "not an ISO 8601 date"))
+                return .failure(ValueProblem(type: self, text: text, issue: .notISODate))
             }
             return .success(.date(millisecondsSince1970: ms))
         default:
-            if let reason = problem(text) {
-                return .failure(ValueProblem(type: self, text: text, reason: reason))
+            if let issue = problem(text) {
+                return .failure(ValueProblem(type: self, text: text, issue: issue))
             }
             return .success(.text(text))
         }
@@ -85,26 +103,32 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
         switch (self, value) {
         case (.integer, .integer), (.date, .date): return nil
         case (.list, .list(let items)):
-            if items.isEmpty { return ValueProblem(type: self, text: "", reason: "the list is empty") }
+            if items.isEmpty { return ValueProblem(type: self, text: "", issue: .emptyList) }
             if let bad = items.first(where: { $0.isEmpty || $0.contains(",") }) {
-                return ValueProblem(type: self, text: bad, reason: "a list item must be non-empty and contain no comma")
+                return ValueProblem(type: self, text: bad, issue: .listItemComma)
             }
             return nil
         case (_, .text(let text)) where self != .integer && self != .list && self != .date:
             if rejected { return nil }
-            if let reason = problem(text) { return ValueProblem(type: self, text: text, reason: reason) }
+            if let issue = problem(text) { return ValueProblem(type: self, text: text, issue: issue) }
             return nil
         default:
-            return ValueProblem(type: self, text: value.description, reason: "a \(Self.kindName(value)) value is not a \(rawValue)")
+            return ValueProblem(type: self, text: value.description, issue: .wrongKind(Self.kindName(value)))
         }
     }
 
-    /// Says in one sentence whether `text` is a valid value of this type, and if not, why.
-    /// Used to explain a rejected value (`Hash value xyz is invalid.`).
-    public func explain(_ text: String) -> String {
+    /// Says in one sentence whether `text` is a valid value of this type, and if not, why, in
+    /// English or German (`locale` starting with `de`). Used to explain a rejected value
+    /// (`Hash value xyz is invalid.`).
+    public func explain(_ text: String, locale: String = "en") -> String {
+        let german = locale.lowercased().hasPrefix("de")
         switch parse(text) {
-        case .success: return "'\(text)' is a well-formed \(rawValue)."
-        case .failure(let problem): return "'\(text)' is not a valid \(rawValue): \(problem.reason). Accepted: \(accepts)."
+        case .success:
+            return german ? "'\(text)' ist ein formal gültiger Wert vom Typ \(rawValue)." : "'\(text)' is a well-formed \(rawValue)."
+        case .failure(let problem):
+            return german
+                ? "'\(text)' ist kein gültiger Wert vom Typ \(rawValue): \(problem.issue.text(german: true)). Erwartet: \(accepts(german: true))."
+                : "'\(text)' is not a valid \(rawValue): \(problem.reason). Accepted: \(accepts)."
         }
     }
 
@@ -118,51 +142,51 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
         }
     }
 
-    private static func integerProblem(_ text: String) -> String {
-        if text.isEmpty { return "it is empty" }
+    private static func integerProblem(_ text: String) -> ValueIssue {
+        if text.isEmpty { return .empty }
         let body = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
-        if !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) { return "it does not fit in 64 bits" }
-        if body.contains(",") || body.contains(".") { return "write it without grouping separators or decimals" }
-        return "it is not a whole number"
+        if !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) { return .integerOverflow }
+        if body.contains(",") || body.contains(".") { return .integerGrouping }
+        return .notWholeNumber
     }
 
     /// The reason `text` is not valid for a textual type, or `nil`.
-    func problem(_ text: String) -> String? {
+    func problem(_ text: String) -> ValueIssue? {
         switch self {
         case .string:
             return nil
         case .identifier:
-            if text.isEmpty { return "it is empty" }
+            if text.isEmpty { return .empty }
             // ASCII fast path: printable, no space.
             if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return nil }
             if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
-                return "it contains whitespace or a control character"
+                return .whitespaceOrControl
             }
             return nil
         case .hash:
-            if text.isEmpty { return "it is empty" }
+            if text.isEmpty { return .empty }
             let count = text.utf8.count
             if count == 32 || count == 40 || count == 64, text.utf8.allSatisfy(\.isASCIIHexDigit) { return nil }
             if let bad = text.unicodeScalars.first(where: { !$0.isHexDigit }) {
-                return "'\(Character(bad))' is not a hexadecimal digit"
+                return .notHexDigit(String(Character(bad)))
             }
             let digits = text.unicodeScalars.count
-            if ![32, 40, 64].contains(digits) { return "it has \(digits) hexadecimal digits" }
+            if ![32, 40, 64].contains(digits) { return .hexDigitCount(digits) }
             return nil
         case .guid:
-            return GUIDSyntax.isValid(text) ? nil : "it is not 8-4-4-4-12 hexadecimal digits"
+            return GUIDSyntax.isValid(text) ? nil : .notGUID
         case .ipAddress:
             if IPAddressSyntax.isIPv4(text) || IPAddressSyntax.isIPv6(text) { return nil }
-            return text.contains(":") ? "it is not a valid IPv6 address" : "it is not a valid IPv4 address (four numbers 0–255 separated by dots)"
+            return text.contains(":") ? .invalidIPv6 : .invalidIPv4
         case .domainName:
             return DomainSyntax.problem(text)
         case .url:
             return URLSyntax.problem(text)
         case .version:
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.count < 2 || parts.count > 4 { return "it has \(parts.count) part\(parts.count == 1 ? "" : "s"); a version has 2 to 4" }
+            if parts.count < 2 || parts.count > 4 { return .versionPartCount(parts.count) }
             if parts.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-                return "each part must be a whole number"
+                return .versionPartNotNumber
             }
             return nil
         case .integer, .list, .date:
@@ -175,9 +199,86 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
 public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var type: PlaceholderType
     public var text: String
-    public var reason: String
+    public var issue: ValueIssue
+
+    public init(type: PlaceholderType, text: String, issue: ValueIssue) {
+        self.type = type
+        self.text = text
+        self.issue = issue
+    }
+
+    /// The reason in English ("it has 4 hexadecimal digits").
+    public var reason: String { issue.text(german: false) }
+
     public var description: String {
         "'\(text)' is not a valid \(type.rawValue): \(reason); expected \(type.accepts)"
+    }
+}
+
+/// What exactly is wrong with a value, renderable in English and German.
+public enum ValueIssue: Sendable, Hashable {
+    case empty
+    case whitespaceOrControl
+    case notHexDigit(String)
+    case hexDigitCount(Int)
+    case notGUID
+    case invalidIPv4
+    case invalidIPv6
+    case domainTooLong
+    case domainSingleLabel
+    case domainEmptyLabel
+    case labelTooLong(String)
+    case labelHyphen(String)
+    case domainCharacter(String)
+    case numericTopLabel
+    case noScheme
+    case badScheme(String)
+    case noSlashes
+    case noHost
+    case versionPartCount(Int)
+    case versionPartNotNumber
+    case integerOverflow
+    case integerGrouping
+    case notWholeNumber
+    case emptyListItem
+    case emptyList
+    case listItemComma
+    case notISODate
+    /// A value of another kind (`integer`, `list` …) where this type needs another.
+    case wrongKind(String)
+
+    public func text(german: Bool) -> String {
+        switch self {
+        case .empty: return german ? "der Wert ist leer" : "it is empty"
+        case .whitespaceOrControl: return german ? "er enthält Leer- oder Steuerzeichen" : "it contains whitespace or a control character"
+        case .notHexDigit(let c): return german ? "'\(c)' ist keine Hexadezimalziffer" : "'\(c)' is not a hexadecimal digit"
+        case .hexDigitCount(let n): return german ? "er hat \(n) Hexadezimalziffern" : "it has \(n) hexadecimal digits"
+        case .notGUID: return german ? "er besteht nicht aus 8-4-4-4-12 Hexadezimalziffern" : "it is not 8-4-4-4-12 hexadecimal digits"
+        case .invalidIPv4: return german ? "keine gültige IPv4-Adresse (vier Zahlen von 0 bis 255, durch Punkte getrennt)" : "it is not a valid IPv4 address (four numbers 0–255 separated by dots)"
+        case .invalidIPv6: return german ? "keine gültige IPv6-Adresse" : "it is not a valid IPv6 address"
+        case .domainTooLong: return german ? "er ist länger als 253 Zeichen" : "it is longer than 253 characters"
+        case .domainSingleLabel: return german ? "er hat nur ein Label; ein Domänenname hat zwei oder mehr, etwa contoso.com" : "it has a single label; a domain name has two or more, such as contoso.com"
+        case .domainEmptyLabel: return german ? "er enthält ein leeres Label (zwei Punkte hintereinander)" : "it has an empty label (two dots in a row)"
+        case .labelTooLong(let l): return german ? "das Label '\(l)' ist länger als 63 Zeichen" : "the label '\(l)' is longer than 63 characters"
+        case .labelHyphen(let l): return german ? "das Label '\(l)' beginnt oder endet mit '-'" : "the label '\(l)' starts or ends with '-'"
+        case .domainCharacter(let c): return german ? "'\(c)' ist in einem Domänennamen nicht erlaubt" : "'\(c)' is not allowed in a domain name"
+        case .numericTopLabel: return german ? "das letzte Label ist numerisch (eine IP-Adresse ist kein Domänenname)" : "the last label is numeric (an IP address is not a domain name)"
+        case .noScheme: return german ? "es fehlt das Schema (etwa https:)" : "it has no scheme (such as https:)"
+        case .badScheme(let s): return german ? "'\(s)' ist kein URL-Schema" : "'\(s)' is not a URL scheme"
+        case .noSlashes: return german ? "auf das Schema folgt kein '//'" : "the scheme is not followed by '//'"
+        case .noHost: return german ? "es fehlt der Host" : "it has no host"
+        case .versionPartCount(let n):
+            return german ? "er hat \(n) Teil\(n == 1 ? "" : "e"); eine Version hat 2 bis 4" : "it has \(n) part\(n == 1 ? "" : "s"); a version has 2 to 4"
+        case .versionPartNotNumber: return german ? "jeder Teil muss eine ganze Zahl sein" : "each part must be a whole number"
+        case .integerOverflow: return german ? "die Zahl passt nicht in 64 Bit" : "it does not fit in 64 bits"
+        case .integerGrouping: return german ? "ohne Tausendertrennzeichen und Nachkommastellen schreiben" : "write it without grouping separators or decimals"
+        case .notWholeNumber: return german ? "keine ganze Zahl" : "it is not a whole number"
+        case .emptyListItem: return german ? "ein Eintrag der Liste ist leer" : "an item of the list is empty"
+        case .emptyList: return german ? "die Liste ist leer" : "the list is empty"
+        case .listItemComma: return german ? "ein Listeneintrag muss nichtleer sein und darf kein Komma enthalten" : "a list item must be non-empty and contain no comma"
+        case .notISODate: return german ? "kein Datum nach ISO 8601" : "not an ISO 8601 date"
+        case .wrongKind(let kind): return german ? "ein Wert der Art \(kind) passt nicht" : "a \(kind) value does not fit"
+        }
     }
 }
 
@@ -277,46 +378,46 @@ extension UInt8 {
 }
 
 enum DomainSyntax {
-    static func problem(_ text: String) -> String? {
-        if text.isEmpty { return "it is empty" }
+    static func problem(_ text: String) -> ValueIssue? {
+        if text.isEmpty { return .empty }
         var name = Substring(text)
         if name.hasSuffix(".") { name = name.dropLast() }
-        if name.utf8.count > 253 { return "it is longer than 253 characters" }
+        if name.utf8.count > 253 { return .domainTooLong }
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
-        if labels.count < 2 { return "it has a single label; a domain name has two or more, such as contoso.com" }
+        if labels.count < 2 { return .domainSingleLabel }
         for label in labels {
-            if label.isEmpty { return "it has an empty label (two dots in a row)" }
-            if label.utf8.count > 63 { return "the label '\(label)' is longer than 63 characters" }
-            if label.first == "-" || label.last == "-" { return "the label '\(label)' starts or ends with '-'" }
+            if label.isEmpty { return .domainEmptyLabel }
+            if label.utf8.count > 63 { return .labelTooLong(String(label)) }
+            if label.first == "-" || label.last == "-" { return .labelHyphen(String(label)) }
             if let bad = label.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")) }) {
-                return "'\(bad)' is not allowed in a domain name"
+                return .domainCharacter(String(bad))
             }
         }
-        if labels.last!.allSatisfy({ $0.isNumber }) { return "the last label is numeric (an IP address is not a domain name)" }
+        if labels.last!.allSatisfy({ $0.isNumber }) { return .numericTopLabel }
         return nil
     }
 }
 
 enum URLSyntax {
-    static func problem(_ text: String) -> String? {
-        if text.isEmpty { return "it is empty" }
+    static func problem(_ text: String) -> ValueIssue? {
+        if text.isEmpty { return .empty }
         if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) {
-            return "it contains whitespace or a control character"
+            return .whitespaceOrControl
         }
-        guard let colon = text.firstIndex(of: ":") else { return "it has no scheme (such as https:)" }
+        guard let colon = text.firstIndex(of: ":") else { return .noScheme }
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
               scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
-            return "'\(scheme)' is not a URL scheme"
+            return .badScheme(String(scheme))
         }
         let rest = text[text.index(after: colon)...]
-        guard rest.hasPrefix("//") else { return "the scheme is not followed by '//'" }
+        guard rest.hasPrefix("//") else { return .noSlashes }
         let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@").last.map { hostPart -> Substring in
             if hostPart.hasPrefix("[") { return hostPart }
             return hostPart.split(separator: ":", maxSplits: 1).first ?? ""
         } ?? ""
-        if host.isEmpty { return "it has no host" }
+        if host.isEmpty { return .noHost }
         return nil
     }
 }

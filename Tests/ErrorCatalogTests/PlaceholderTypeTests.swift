@@ -31,6 +31,8 @@ import Testing
     @Test func explainSaysWhyAHashIsInvalid() {
         #expect(PlaceholderType.hash.explain("xyz") == "'xyz' is not a valid hash: 'x' is not a hexadecimal digit. Accepted: an MD5, SHA-1 or SHA-256 hash: 32, 40 or 64 hexadecimal digits.")
         #expect(PlaceholderType.hash.explain("abcd").contains("it has 4 hexadecimal digits"))
+        #expect(PlaceholderType.hash.explain("xyz", locale: "de") == "'xyz' ist kein gültiger Wert vom Typ hash: 'x' ist keine Hexadezimalziffer. Erwartet: ein MD5-, SHA-1- oder SHA-256-Hash: 32, 40 oder 64 Hexadezimalziffern.")
+        #expect(PlaceholderType.ipAddress.explain("10.0.0.1", locale: "de-AT") == "'10.0.0.1' ist ein formal gültiger Wert vom Typ ipAddress.")
     }
 
     @Test func integersParseStrictly() throws {

@@ -145,6 +145,7 @@ import Testing
         #expect(lines[3] == "HTTP-Status 400")
         #expect(lines[4] == "Tracking-ID 43f4cb08-8fac-4b65-9db1-745c2ae65f3a")
         #expect(lines.contains { $0.hasPrefix("Hinweis     ") })
+        #expect(lines.last == "Anmerkung   'xyz' ist kein gültiger Wert vom Typ hash: 'x' ist keine Hexadezimalziffer. Erwartet: ein MD5-, SHA-1- oder SHA-256-Hash: 32, 40 oder 64 Hexadezimalziffern. (hash)")
     }
 
     @Test func unknownMessageKeepsTheEnvelopesCodeAndStatusIsCrossChecked() throws {

@@ -96,7 +96,7 @@ struct ExplainCommand: ParsableCommand {
         if let hint = e.hint { add(labels.hint, hint) }
         if let best = e.match?.best {
             for (name, value) in best.values.sorted(by: { $0.key < $1.key }) where value.rejected && !value.isValidForType {
-                add(labels.notes, Terminal.safe(value.type.explain(value.text)) + " (\(name))")
+                add(labels.notes, Terminal.safe(value.type.explain(value.text, locale: german ? "de" : "en")) + " (\(name))")
             }
         }
         for note in e.notes { add(labels.notes, Terminal.safe(note)) }
