@@ -186,3 +186,34 @@ import Testing
         #expect(unmatched.stderr.contains("error: the message matches no template, so it cannot be translated"))
     }
 }
+
+@Suite struct ProgressBarTests {
+    /// `script` (util-linux, essential on Debian) gives the tool a terminal on standard error while
+    /// standard input is a file: the only case that shows a progress bar.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressBarOnATerminalForAFileOnStandardInput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("errcat-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in.log"), output = directory.appendingPathComponent("out.txt")
+        try (0..<5000).map { "Hash value h\($0) is invalid." }.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", "'\(Errcat.executable.path)' parse < '\(input.path)' > '\(output.path)'", "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let terminal = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(terminal.contains("100%  5000 lines"), "\(terminal)")
+        let results = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(results.count == 5000)
+        #expect(results.allSatisfy { $0.hasPrefix("InvalidHashValue 400 en docs hash=h") })
+        #expect(!results.joined().contains("%"), "the bar goes to standard error only")
+    }
+}
