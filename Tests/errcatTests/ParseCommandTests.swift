@@ -176,6 +176,22 @@ import Testing
         #expect(html.stdout.contains("the body is an HTML page"))
     }
 
+    @Test func explainsAWholeHTTPResponse() throws {
+        let response = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 429 Too Many Requests\r\nRetry-After: 30\r\nx-ms-request-id: 1234-abcd\r\n\r\n"
+            + #"{"error":{"code":"TooManyRequests","message":"Slow down","target":"8b7d5947-428b-0a9c-b9bb-1600aa55ee11"}}"#
+        let text = try Errcat.run(["explain", "--locale", "de"], stdin: response)
+        #expect(text.status == 0, "\(text)")
+        #expect(text.stdout.contains("HTTP-Status 429\n"))
+        #expect(text.stdout.contains("Request-ID  1234-abcd\n"))
+        #expect(text.stdout.contains("Erneut nach 30 Sekunden\n"))
+        let json = try Errcat.run(["explain", "--json"], stdin: response.replacingOccurrences(of: "429 Too Many Requests", with: "503 Service Unavailable"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["httpStatus"] as? Int == 503)
+        #expect(object["statusAgrees"] as? Bool == false)
+        #expect(object["retryAfter"] as? String == "30")
+        #expect(object["requestId"] as? String == "1234-abcd")
+    }
+
     @Test func translatesBothWays() throws {
         let toGerman = try Errcat.run(["translate", "Maximum batch size exceeded. Received: 1200, allowed: 1000.", "--to", "de"])
         #expect(toGerman.stdout == "Die maximale Batchgröße wurde überschritten. Empfangen: 1.200, zulässig: 1.000.\n", "\(toGerman)")

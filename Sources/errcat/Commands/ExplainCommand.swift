@@ -10,7 +10,9 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Explain a JSON error body in your language: message, code, HTTP status, tracking ID and hint.",
         discussion: """
         Reads {"error": {"code", "message", "target"}} (also nested innererror, an ASP.NET {"Message": …} \
-        body, or anything else a server or proxy sent) from FILE or standard input.
+        body, or anything else a server or proxy sent) from FILE or standard input. A whole HTTP response \
+        as `curl -i` prints it is read too: its status is cross-checked, and Retry-After and the request id \
+        are shown.
         """
     )
 
@@ -29,16 +31,18 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.load()
         let locale = try localeOption.negotiate(catalog)
-        let text = try readInput()
+        let response = HTTPResponse(try readInput())
         let matcher = try Matchers.make(catalog)
         let formatter = try? CatalogFormatter(catalog: catalog)
-        let explained = BodyExplainer(catalog: catalog, matcher: matcher, formatter: formatter)
-            .explain(text, locale: locale, httpStatus: status)
+        var explained = BodyExplainer(catalog: catalog, matcher: matcher, formatter: formatter)
+            .explain(response.body, locale: locale, httpStatus: status ?? response.status)
+        if let retryAfter = response.header("Retry-After") { explained.json["retryAfter"] = retryAfter }
+        if let requestID = response.requestID { explained.json["requestId"] = requestID }
         if json {
             Terminal.out(try JSONOutput.string(explained.json))
             return
         }
-        Terminal.out(render(explained, german: locale.catalogLocale.hasPrefix("de")))
+        Terminal.out(render(explained, response: response, german: locale.catalogLocale.hasPrefix("de")))
         if explained.explanation.code == nil { throw ExitCode(1) }
     }
 
@@ -70,11 +74,11 @@ struct ExplainCommand: ParsableCommand {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func render(_ explained: BodyExplainer.Explained, german: Bool) -> String {
+    private func render(_ explained: BodyExplainer.Explained, response: HTTPResponse, german: Bool) -> String {
         let e = explained.explanation
         let labels = german
-            ? (message: "Meldung", code: "Code", status: "HTTP-Status", target: "Tracking-ID", description: "Bedeutung", hint: "Hinweis", original: "Original", notes: "Anmerkung")
-            : (message: "Message", code: "Code", status: "HTTP status", target: "Tracking ID", description: "Meaning", hint: "Hint", original: "Original", notes: "Note")
+            ? (message: "Meldung", code: "Code", status: "HTTP-Status", target: "Tracking-ID", description: "Bedeutung", hint: "Hinweis", original: "Original", notes: "Anmerkung", retry: "Erneut nach", request: "Request-ID", seconds: "Sekunden")
+            : (message: "Message", code: "Code", status: "HTTP status", target: "Tracking ID", description: "Meaning", hint: "Hint", original: "Original", notes: "Note", retry: "Retry after", request: "Request ID", seconds: "seconds")
         var lines: [String] = []
         func add(_ label: String, _ value: String) {
             lines.append(Terminal.styled(label.padding(toLength: 12, withPad: " ", startingAt: 0), .bold) + value)
@@ -92,6 +96,10 @@ struct ExplainCommand: ParsableCommand {
             add(labels.status, text)
         }
         add(labels.target, e.body.target.map { Terminal.safe($0) } ?? "—")
+        if let requestID = response.requestID, requestID != e.body.target { add(labels.request, Terminal.safe(requestID)) }
+        if let retryAfter = response.header("Retry-After") {
+            add(labels.retry, Int(retryAfter) != nil ? "\(retryAfter) \(labels.seconds)" : Terminal.safe(retryAfter))
+        }
         if let description = e.description { add(labels.description, description) }
         if let hint = e.hint { add(labels.hint, hint) }
         if let best = e.match?.best {
