@@ -11,7 +11,7 @@ struct Errcat: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            ListCommand.self, FormatCommand.self, ParseCommand.self, ExplainCommand.self, TranslateCommand.self, CheckCommand.self,
+            ListCommand.self, ShowCommand.self, FormatCommand.self, ParseCommand.self, ExplainCommand.self, TranslateCommand.self, CheckCommand.self,
             ReviewCommand.self, ExportCommand.self, ImportCommand.self, ImportDocsCommand.self, PseudoCommand.self,
         ]
     )

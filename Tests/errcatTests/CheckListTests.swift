@@ -78,3 +78,26 @@ import Testing
         #expect(!option.stderr.contains("Fatal error"))
     }
 }
+
+@Suite struct ShowCommandTests {
+    @Test func showsEveryVariantInEveryLocale() throws {
+        let result = try Errcat.run(["show", "ResourceNotFound"])
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "ResourceNotFound  HTTP 404")
+        #expect(lines.contains("  entityType  identifier — The type of the entity that was not found, for example Machine."))
+        #expect(lines.contains("  2 example     {entityType} {entityId} was not found"))
+        #expect(lines.contains("  ~ seed-mt     Ressource {resource} wurde nicht gefunden.  (recognised, never produced)"))
+        #expect(lines.contains { $0.hasPrefix("  hint:    Prüfen Sie") })
+    }
+
+    @Test func oneLocaleAndUnknownCode() throws {
+        let german = try Errcat.run(["show", "BadRequest", "--locale", "de-AT"])
+        #expect(german.status == 0)
+        #expect(!german.stdout.contains("[en]"))
+        #expect(german.stdout.contains("[de]\n  (no server text is documented or observed)"))
+        let unknown = try Errcat.run(["show", "Resource"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("error: unknown code 'Resource'; did you mean 'ResourceNotFound'?"))
+    }
+}
