@@ -66,23 +66,32 @@ public enum FormatError: Error, Sendable, CustomStringConvertible {
 /// by any number of tasks.
 public final class CatalogFormatter: Sendable {
     public let catalog: Catalog
-    /// code → everything needed to format it, compiled up front.
-    private let tables: [String: CodeTable]
-    /// formatting locale → code → compiled templates, for locales that are not catalog locales
+    /// code → everything needed to format it, compiled up front; behind a cheaper hash than
+    /// `Dictionary`'s seeded SipHash, as the lookup by code is on every `format`.
+    private let codeIndex: CodeIndex
+    /// formatting locale → code → prepared templates, for locales that are not catalog locales
     /// (filled on first use).
-    private let regional = Mutex<[String: [String: [CompiledMessage]]]>([:])
+    private let regional = Mutex<[String: [String: [PreparedMessage]]]>([:])
     /// Negotiation results of requests that are not exactly a catalog locale (bounded).
     private let negotiated = Mutex<[String: NegotiatedLocale]>([:])
 
     final class CodeTable: Sendable {
         let entry: CodeEntry
-        let placeholderNames: [String]
-        /// catalog locale → compiled templates in variant order.
-        let messages: [String: [CompiledMessage]]
-        init(entry: CodeEntry, messages: [String: [CompiledMessage]]) {
+        /// The catalog locales that have texts for the code, and their prepared templates in
+        /// variant order (a short list compared by equality: cheaper than hashing the request).
+        let locales: [String]
+        let prepared: [[PreparedMessage]]
+        init(entry: CodeEntry, locales: [String], prepared: [[PreparedMessage]]) {
             self.entry = entry
-            placeholderNames = entry.placeholders.map(\.name)
-            self.messages = messages
+            self.locales = locales
+            self.prepared = prepared
+        }
+
+        /// The prepared templates of a catalog locale named exactly.
+        @inline(__always)
+        func prepared(exactly locale: String) -> [PreparedMessage]? {
+            for index in locales.indices where locales[index] == locale { return prepared[index] }
+            return nil
         }
     }
 
@@ -90,65 +99,88 @@ public final class CatalogFormatter: Sendable {
         self.catalog = catalog
         var tables: [String: CodeTable] = [:]
         for entry in catalog.codes {
-            var perLocale: [String: [CompiledMessage]] = [:]
+            var locales: [String] = []
+            var prepared: [[PreparedMessage]] = []
             for locale in catalog.locales {
                 guard let localized = entry.localized[locale] else { continue }
-                perLocale[locale] = try Self.compile(localized.templates, locale: locale)
+                locales.append(locale)
+                prepared.append(try Self.prepare(entry, localized.templates, catalogLocale: locale, formattingLocale: locale))
             }
-            tables[entry.code] = CodeTable(entry: entry, messages: perLocale)
+            tables[entry.code] = CodeTable(entry: entry, locales: locales, prepared: prepared)
         }
-        self.tables = tables
+        codeIndex = CodeIndex(tables)
     }
 
-    private static func compile(_ templates: [Template], locale: String) throws(FormatError) -> [CompiledMessage] {
-        var result: [CompiledMessage] = []
-        for template in templates {
+    private static func prepare(_ entry: CodeEntry, _ templates: [Template], catalogLocale: String,
+                                formattingLocale: String) throws(FormatError) -> [PreparedMessage] {
+        var result: [PreparedMessage] = []
+        for (variant, template) in templates.enumerated() {
+            let message: CompiledMessage
             do {
-                result.append(try CompiledMessage(pattern: template.pattern, message: template.message, locale: locale))
+                message = try CompiledMessage(pattern: template.pattern, message: template.message, locale: formattingLocale)
             } catch {
                 throw .icu(error)
             }
+            result.append(PreparedMessage(code: entry.code, catalogLocale: catalogLocale, variant: variant,
+                                          templateID: template.id, message: message, placeholders: entry.placeholders))
         }
         return result
     }
 
     /// The compiled templates of `code` in a catalog locale (for tools and benchmarks).
     public func compiledTemplates(code: String, locale: String) -> [CompiledMessage] {
-        tables[code]?.messages[locale] ?? []
+        codeIndex.table(code)?.prepared(exactly: locale)?.map(\.message) ?? []
     }
 
     /// Formats `code` with `values` in the best catalog locale for `locale` (a BCP 47 tag or an
     /// Accept-Language header), using template number `variant` (0 = the documented wording).
     public func format(code: String, values: [String: Value], locale: String, variant: Int = 0) throws(FormatError) -> String {
-        let (table, catalogLocale, messages) = try resolve(code: code, locale: locale)
-        guard messages.indices.contains(variant) else {
-            throw .unknownVariant(code: code, requested: String(variant), available: templateIDs(table, catalogLocale))
+        // The common case without detours: a known code, a catalog locale named exactly, an
+        // existing variant. Anything else takes the general path, which also reports errors.
+        if let table = codeIndex.table(code), let messages = table.prepared(exactly: locale),
+           variant >= 0, variant < messages.count {
+            return try messages[variant].render(values)
         }
-        return try render(table, messages[variant], values)
+        return try prepared(code: code, locale: locale, variant: variant).render(values)
     }
 
     /// Formats with the template whose id is `variantID` (`docs`, `example` …).
     public func format(code: String, values: [String: Value], locale: String, variantID: String) throws(FormatError) -> String {
+        try prepared(code: code, locale: locale, variantID: variantID).render(values)
+    }
+
+    /// The template `variant` of `code` resolved for `locale` (a BCP 47 tag or an Accept-Language
+    /// header), to render many times: `format` without the code lookup, the locale negotiation
+    /// and the variant choice per message. Throws what `format` throws for these three.
+    public func prepared(code: String, locale: String, variant: Int = 0) throws(FormatError) -> PreparedMessage {
         let (table, catalogLocale, messages) = try resolve(code: code, locale: locale)
-        let ids = templateIDs(table, catalogLocale)
-        guard let variant = ids.firstIndex(of: variantID) else {
-            throw .unknownVariant(code: code, requested: "'\(variantID)'", available: ids)
+        guard variant >= 0, variant < messages.count else {
+            throw .unknownVariant(code: code, requested: String(variant), available: templateIDs(table, catalogLocale))
         }
-        return try render(table, messages[variant], values)
+        return messages[variant]
+    }
+
+    /// The template with id `variantID` of `code` resolved for `locale`.
+    public func prepared(code: String, locale: String, variantID: String) throws(FormatError) -> PreparedMessage {
+        let (table, catalogLocale, messages) = try resolve(code: code, locale: locale)
+        guard let message = messages.first(where: { $0.templateID == variantID }) else {
+            throw .unknownVariant(code: code, requested: "'\(variantID)'", available: templateIDs(table, catalogLocale))
+        }
+        return message
     }
 
     private func templateIDs(_ table: CodeTable, _ catalogLocale: String) -> [String] {
         table.entry.localized[catalogLocale]?.templates.map(\.id) ?? []
     }
 
-    /// The code's table, the catalog locale whose texts are used, and the compiled templates for
+    /// The code's table, the catalog locale whose texts are used, and the prepared templates for
     /// the formatting locale.
-    private func resolve(code: String, locale: String) throws(FormatError) -> (CodeTable, String, [CompiledMessage]) {
-        guard let table = tables[code] else {
+    private func resolve(code: String, locale: String) throws(FormatError) -> (CodeTable, String, [PreparedMessage]) {
+        guard let table = codeIndex.table(code) else {
             throw .unknownCode(code, suggestions: catalog.suggestions(for: code))
         }
         // The common case: the request names a catalog locale exactly.
-        if let messages = table.messages[locale], !messages.isEmpty { return (table, locale, messages) }
+        if let messages = table.prepared(exactly: locale), !messages.isEmpty { return (table, locale, messages) }
         let negotiation = try negotiate(locale)
         var catalogLocale = negotiation.catalogLocale
         var formattingLocale = negotiation.formattingLocale
@@ -163,7 +195,7 @@ public final class CatalogFormatter: Sendable {
             throw .noTemplate(code: code, locale: catalogLocale, description: description)
         }
         if formattingLocale == catalogLocale || !Self.isUsable(formattingLocale) {
-            return (table, catalogLocale, table.messages[catalogLocale] ?? [])
+            return (table, catalogLocale, table.prepared(exactly: catalogLocale) ?? [])
         }
         return (table, catalogLocale, try regionalMessages(table, catalogLocale, formattingLocale))
     }
@@ -187,39 +219,79 @@ public final class CatalogFormatter: Sendable {
     }
 
     private func regionalMessages(_ table: CodeTable, _ catalogLocale: String,
-                                  _ formattingLocale: String) throws(FormatError) -> [CompiledMessage] {
+                                  _ formattingLocale: String) throws(FormatError) -> [PreparedMessage] {
         let code = table.entry.code
         if let list = regional.withLock({ $0[formattingLocale]?[code] }) { return list }
-        let list = try Self.compile(table.entry.localized[catalogLocale]?.templates ?? [], locale: formattingLocale)
+        let list = try Self.prepare(table.entry, table.entry.localized[catalogLocale]?.templates ?? [],
+                                    catalogLocale: catalogLocale, formattingLocale: formattingLocale)
         regional.withLock { $0[formattingLocale, default: [:]][code] = list }
         return list
     }
+}
 
-    private func render(_ table: CodeTable, _ message: CompiledMessage,
-                        _ values: [String: Value]) throws(FormatError) -> String {
-        // Names the code does not declare at all are an error; values for placeholders that this
-        // variant does not use are fine (variants of one code use different subsets).
-        if values.keys.contains(where: { !table.placeholderNames.contains($0) }) {
-            let extra = values.keys.filter { !table.placeholderNames.contains($0) }.sorted()
-            throw .extraValues(code: table.entry.code, names: extra, accepted: table.placeholderNames)
+/// An open-addressing table from code to `CodeTable`, hashed over the code's UTF-8 eight bytes at a
+/// time. Codes are the catalog's own (not attacker-chosen keys), so an unseeded hash is fine; a
+/// hit is confirmed by full string equality.
+final class CodeIndex: Sendable {
+    private let codes: [String]
+    private let tables: [CatalogFormatter.CodeTable?]
+    private let mask: Int
+
+    init(_ tables: [String: CatalogFormatter.CodeTable]) {
+        var size = 16
+        while size < tables.count * 2 { size *= 2 }
+        var codes = [String](repeating: "", count: size)
+        var slots = [CatalogFormatter.CodeTable?](repeating: nil, count: size)
+        for (code, table) in tables.sorted(by: { $0.key < $1.key }) {
+            var index = Self.hash(code) & (size - 1)
+            while slots[index] != nil { index = (index + 1) & (size - 1) }
+            codes[index] = code
+            slots[index] = table
         }
-        var slots: [Value?] = []
-        slots.reserveCapacity(message.slotNames.count)
-        for name in message.slotNames {
-            guard let index = table.placeholderNames.firstIndex(of: name) else {
-                // The loader rejects templates with undeclared names; ICU prints {name}.
-                slots.append(values[name])
-                continue
-            }
-            let placeholder = table.entry.placeholders[index]
-            guard let value = values[name] else {
-                throw .missingValue(code: table.entry.code, name: name, type: placeholder.type)
-            }
-            if let problem = placeholder.validate(value) {
-                throw .invalidValue(code: table.entry.code, name: name, problem: problem)
-            }
-            slots.append(value)
+        self.codes = codes
+        self.tables = slots
+        mask = size - 1
+    }
+
+    @inline(__always)
+    func table(_ code: String) -> CatalogFormatter.CodeTable? {
+        var index = Self.hash(code) & mask
+        while let table = tables[index] {
+            if codes[index] == code { return table }
+            index = (index + 1) & mask
         }
-        do { return try message.render(slots: slots) } catch { throw .icu(error) }
+        return nil
+    }
+
+    @inline(__always)
+    static func hash(_ code: String) -> Int {
+        if let hash = code.utf8.withContiguousStorageIfAvailable(hash) { return hash }
+        return Array(code.utf8).withUnsafeBufferPointer(hash)
+    }
+
+    /// A multiply-xorshift hash of 8-byte words (the tail zero-padded), mixed with the length.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var position = 0
+        let count = bytes.count
+        while position + 8 <= count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            position += 8
+        }
+        if position < count {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while position < count {
+                word |= UInt64(bytes[position]) << shift
+                shift += 8
+                position += 1
+            }
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+        }
+        h = (h ^ (h >> 32)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: h ^ (h >> 31))
     }
 }

@@ -55,6 +55,12 @@ public final class CompiledMessage: Sendable {
     /// Renders with values by slot (`slotNames` order): the fast path.
     public func render(slots: [Value?]) throws(ICUError) -> String {
         precondition(slots.count == slotNames.count, "expected \(slotNames.count) values, got \(slots.count)")
+        return try slots.withUnsafeBufferPointer { (slots) throws(ICUError) -> String in try render(buffer: slots) }
+    }
+
+    /// Renders with values by slot from a buffer of exactly `slotNames.count` values (the
+    /// formatter's path: no array to allocate per message).
+    func render(buffer slots: UnsafeBufferPointer<Value?>) throws(ICUError) -> String {
         if let whole {
             var names: [String] = []
             var values: [Value] = []
@@ -68,13 +74,11 @@ public final class CompiledMessage: Sendable {
                 try format.format(names: names, values: values)
             }
         }
-        return try slots.withUnsafeBufferPointer { (slots) throws(ICUError) -> String in
-            if let flat, let text = flat.render(slots) { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(128)
-            try emit(nodes, pound: nil, slots: slots, into: &out)
-            return String(decoding: out, as: UTF8.self)
-        }
+        if let flat, let text = flat.render(slots) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        try emit(nodes, pound: nil, slots: slots, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func emit(_ nodes: [Node], pound: PoundValue?, slots: UnsafeBufferPointer<Value?>,
