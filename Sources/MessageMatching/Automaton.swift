@@ -208,12 +208,6 @@ final class Automaton: @unchecked Sendable {
         }
     }
 
-    /// An accepted path: the node whose terminals match and the slot spans (normalised offsets).
-    struct Accept {
-        var node: Int32
-        var captures: [Int32]
-    }
-
     /// Where the thread that got furthest into a template died (for the nearest-template report):
     /// the most literal bytes matched, then the latest position.
     struct Death {
@@ -228,15 +222,27 @@ final class Automaton: @unchecked Sendable {
         state >= 0 ? t.literalDepth[Int(state)] : t.literalDepth[Int(t.edgeChild[Int(-state - 1)])]
     }
 
-    /// Runs the automaton over normalised bytes; returns accepted paths in priority order, and
-    /// where matching stopped if nothing was accepted.
-    func run(_ input: UnsafeBufferPointer<UInt8>, work: UnsafeMutablePointer<Int>? = nil) -> (accepts: [Accept], death: Death?) {
+    /// Runs the automaton over normalised bytes; writes the accepted paths in priority order into
+    /// `scratch` (`acceptCount`, `acceptNodes`, `acceptCaps`), and where matching stopped into
+    /// `scratch.death`. No allocation: the threads live on the stack, the accepts in the scratch.
+    func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil) {
         let width = captureWidth
         let maxThreads = Automaton.maxThreads
         let t = tables!
         let mask = extraMask
         let nodes = t.nodes, edgeKind = t.edgeKind, edgeChild = t.edgeChild, edgeDepth = t.edgeDepth
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * maxThreads * (width + 1)) { buffer in
+        scratch.reserveAccepts(maxThreads, width: width)
+        scratch.acceptCount = 0
+        let acceptNodes = scratch.acceptNodes, acceptCaps = scratch.acceptCaps
+        var acceptCount = 0
+        @inline(__always)
+        func accept(_ node: Int32, _ caps: UnsafeMutablePointer<Int32>) {
+            acceptNodes[acceptCount] = node
+            (acceptCaps + acceptCount * width).update(from: caps, count: width)
+            acceptCount += 1
+        }
+        var death: Death?
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * maxThreads * (width + 1)) { buffer in
             let base = buffer.baseAddress!
             var curStates = base
             var curCaps = base + maxThreads
@@ -261,10 +267,8 @@ final class Automaton: @unchecked Sendable {
                 nextCount += 1
             }
 
-            var accepts: [Accept] = []
             let n = input.count
             var i = 0
-            var death: Death?
             func died(_ state: Int32, at position: Int) {
                 let p = Automaton.progress(t, state)
                 if let d = death, d.progress > p || (d.progress == p && d.position >= position) { return }
@@ -280,7 +284,7 @@ final class Automaton: @unchecked Sendable {
                         if let work { work.pointee += 1 }
                         if c < 0 {
                             died(node, at: i)
-                            return (accepts, death)
+                            return
                         }
                         node = c
                         i += 1
@@ -347,7 +351,7 @@ final class Automaton: @unchecked Sendable {
                     }
                     if !produced { died(state, at: i) }
                 }
-                if nextCount == 0 { return (accepts, death) }
+                if nextCount == 0 { return }
                 swap(&curStates, &nextStates)
                 swap(&curCaps, &nextCaps)
                 curCount = nextCount
@@ -359,7 +363,7 @@ final class Automaton: @unchecked Sendable {
                 let caps = curCaps + thread * width
                 if state >= 0 {
                     if nodes[Int(state)].isTerminal {
-                        accepts.append(Accept(node: state, captures: Array(UnsafeBufferPointer(start: caps, count: width))))
+                        accept(state, caps)
                     } else {
                         died(state, at: n)
                     }
@@ -370,15 +374,15 @@ final class Automaton: @unchecked Sendable {
                     let start = Int(caps[2 * d])
                     if nodes[Int(node)].isTerminal,
                        edgeKind[edge].quickCheck(UnsafeBufferPointer(rebasing: input[start..<n])) {
-                        var captures = Array(UnsafeBufferPointer(start: caps, count: width))
-                        captures[2 * d + 1] = Int32(n)
-                        accepts.append(Accept(node: node, captures: captures))
+                        caps[2 * d + 1] = Int32(n)
+                        accept(node, caps)
                     } else {
                         died(state, at: n)
                     }
                 }
             }
-            return (accepts, death)
         }
+        scratch.acceptCount = acceptCount
+        scratch.death = death
     }
 }

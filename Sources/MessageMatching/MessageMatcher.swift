@@ -1,6 +1,7 @@
 import ErrorCatalog
 import Foundation
 import MessageSyntax
+import Synchronization
 
 /// The reverse parser: recognises a received message (a server response, a log line, a localized
 /// tool's output) as one of the catalog's templates and recovers the typed placeholder values.
@@ -17,9 +18,14 @@ public struct MessageMatcher: Sendable {
         /// Templates with no literal body text ("{reason}."), matched without the automaton.
         let catchAll: [Int]
         let catalog: Catalog?
+        /// Flat per-template tables for the allocation-free core.
+        let core: CoreTables
+        /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
+        let pool = Mutex<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?) {
             self.templates = templates
             self.automaton = Automaton(templates: templates)
+            self.core = CoreTables(templates: templates)
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
         }
@@ -96,81 +102,70 @@ public struct MessageMatcher: Sendable {
 
     /// Matches `message` against every template (of `locale`, and of `code` if given).
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
-        var message = message
-        var fast: MatchResult? = nil
-        message.withUTF8 { bytes in
-            // Combining marks U+0300–U+036F start with 0xCC or 0xCD: decomposed text takes the slow path.
-            if bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) { return }
-            fast = match(bytes: bytes, locale: locale, code: code, nfcChanged: false)
+        withPooledScratch { scratch in
+            withScan(message, locale: locale, code: code, scratch: scratch) { result(scratch) }
         }
-        if let fast { return fast }
+    }
+
+    /// Runs `body` with a scratch from the matcher's pool (returned afterwards).
+    func withPooledScratch<R>(_ body: (MatchScratch) throws -> R) rethrows -> R {
+        let box = storage.pool.withLock { $0.popLast() } ?? PooledScratch()
+        defer { storage.pool.withLock { if $0.count < 16 { $0.append(box) } } }
+        return try body(box.scratch)
+    }
+
+    /// Scans `message` into `scratch` (NFC first when it has combining marks) and runs `body`
+    /// while the message bytes are alive.
+    func withScan<R>(_ message: String, locale: LocaleFilter, code: String?, scratch: MatchScratch, _ body: () throws -> R) rethrows -> R {
+        var message = message
+        let clean = message.withUTF8 { bytes -> Bool in
+            // Combining marks U+0300–U+036F start with 0xCC or 0xCD: decomposed text takes the slow path.
+            if bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) { return false }
+            return true
+        }
+        if clean {
+            return try message.withUTF8 { bytes in
+                scan(bytes, nfcChanged: false, locale: locale, code: code, scratch: scratch)
+                return try body()
+            }
+        }
         var composed = message.precomposedStringWithCanonicalMapping
         // String == compares canonically: compare the bytes.
         let changed = !composed.utf8.elementsEqual(message.utf8)
-        return composed.withUTF8 { match(bytes: $0, locale: locale, code: code, nfcChanged: changed) }
+        return try composed.withUTF8 { bytes in
+            scan(bytes, nfcChanged: changed, locale: locale, code: code, scratch: scratch)
+            return try body()
+        }
     }
 
-    func match(bytes: UnsafeBufferPointer<UInt8>, locale: LocaleFilter, code: String?, nfcChanged: Bool) -> MatchResult {
-        let storage = self.storage
-        let templates = storage.templates, automaton = storage.automaton
-        let trimmed = Trimmed(bytes)
-        let length = max(1, trimmed.bodyEnd - trimmed.bodyStart)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * length) { offsets in
-                let origStart = offsets.baseAddress!
-                let origEnd = offsets.baseAddress! + length
-                var normaliser = ByteNormaliser()
-                var count = 0
-                normaliser.normalise(bytes, from: trimmed.bodyStart, to: trimmed.bodyEnd, out: out.baseAddress!,
-                                     origStart: origStart, origEnd: origEnd, count: &count)
-                let input = UnsafeBufferPointer(start: out.baseAddress!, count: count)
-                let (accepts, death) = automaton.run(input)
-                var context = Context(bytes: bytes, trimmed: trimmed, origStart: origStart, origEnd: origEnd,
-                                      count: count, nfcChanged: nfcChanged)
-                var matches: [Match] = []
-                var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []
-                for accept in accepts {
-                    let s = Int(automaton.terminalStart[Int(accept.node)]), e = Int(automaton.terminalStart[Int(accept.node) + 1])
-                    for k in s..<e {
-                        let index = Int(automaton.terminals[k])
-                        guard locale.admits(templates[index].locale), code == nil || code == templates[index].code else { continue }
-                        guard let match = build(templates[index], captures: accept.captures, context: &context) else { continue }
-                        matches.append(match)
-                        sortKeys.append((Self.tier(match, templates[index]), match.tolerances.count, -match.literalBytes, -match.typeScore,
-                                         templates[index].isObserved ? 1 : 0, templates[index].order))
-                    }
-                }
-                // Catch-all templates ("{reason}.") match any sentence: they are the fallback when
-                // no template with literal text matched, not an alternative to every message.
-                if count > 0 && matches.isEmpty {
-                    for index in catchAll {
-                        guard locale.admits(templates[index].locale), code == nil || code == templates[index].code else { continue }
-                        var captures = [Int32](repeating: -1, count: automaton.captureWidth)
-                        captures[0] = 0; captures[1] = Int32(count)
-                        guard let match = build(templates[index], captures: captures, context: &context) else { continue }
-                        matches.append(match)
-                        sortKeys.append((Self.tier(match, templates[index]), match.tolerances.count, -match.literalBytes, -match.typeScore,
-                                         templates[index].isObserved ? 1 : 0, templates[index].order))
-                    }
-                }
-                if matches.isEmpty {
-                    return MatchResult(best: nil, alternatives: [], ambiguous: false,
-                                       nearest: death.flatMap { nearMiss($0, context: context) })
-                }
-                var ranked: [Match]
-                if matches.count == 1 {
-                    ranked = matches
-                } else {
-                    let order = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
-                    ranked = Self.mergeSameText(order.map { matches[$0] })
-                }
-                let ambiguous = ranked.count > 1 && Self.rank(ranked[0]) == Self.rank(ranked[1])
-                // Only catch-all templates ("{reason}.") matched: still say which template came closest.
-                let weak = ranked.allSatisfy(\.isCatchAll)
-                return MatchResult(best: ranked[0], alternatives: Array(ranked.dropFirst()), ambiguous: ambiguous,
-                                   nearest: weak ? death.flatMap { nearMiss($0, context: context) } : nil)
-            }
+    /// The full result of the scan in `scratch`: every candidate as a typed `Match`, ranked.
+    func result(_ scratch: MatchScratch) -> MatchResult {
+        let templates = self.templates
+        var matches: [Match] = []
+        var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []
+        for c in 0..<scratch.candidateCount {
+            let match = buildMatch(c, scratch: scratch)
+            let template = templates[Int(scratch.candidates[c].template)]
+            matches.append(match)
+            sortKeys.append((Self.tier(match, template), match.tolerances.count, -match.literalBytes, -match.typeScore,
+                             template.isObserved ? 1 : 0, template.order))
         }
+        if matches.isEmpty {
+            return MatchResult(best: nil, alternatives: [], ambiguous: false,
+                               nearest: scratch.death.flatMap { nearMiss($0, scratch: scratch) })
+        }
+        var ranked: [Match]
+        if matches.count == 1 {
+            ranked = matches
+        } else {
+            let order = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
+            ranked = Self.mergeSameText(order.map { matches[$0] })
+        }
+        let ambiguous = ranked.count > 1 && Self.rank(ranked[0]) == Self.rank(ranked[1])
+        // Only catch-all templates ("{reason}.") matched: still say which template came closest.
+        let weak = ranked.allSatisfy(\.isCatchAll)
+        return MatchResult(best: ranked[0], alternatives: Array(ranked.dropFirst()), ambiguous: ambiguous,
+                           nearest: weak ? scratch.death.flatMap { nearMiss($0, scratch: scratch) } : nil)
     }
 
     /// Exactness tier, then fewer tolerances, then more literal text, then more specific types.
@@ -213,165 +208,18 @@ public struct MessageMatcher: Sendable {
     /// Thread steps the automaton takes on `message` (a deterministic measure of matching work,
     /// for tests of the linear bound).
     func work(for message: String) -> Int {
-        let bytes = Array(message.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let trimmed = Trimmed(buffer)
-            let length = max(1, trimmed.bodyEnd - trimmed.bodyStart)
-            var out = [UInt8](repeating: 0, count: length)
-            var starts = [Int32](repeating: 0, count: length), ends = [Int32](repeating: 0, count: length)
-            var count = 0
-            var normaliser = ByteNormaliser()
-            out.withUnsafeMutableBufferPointer { o in
-                starts.withUnsafeMutableBufferPointer { s in
-                    ends.withUnsafeMutableBufferPointer { e in
-                        normaliser.normalise(buffer, from: trimmed.bodyStart, to: trimmed.bodyEnd, out: o.baseAddress!,
-                                             origStart: s.baseAddress!, origEnd: e.baseAddress!, count: &count)
-                    }
-                }
-            }
+        var message = message
+        let scratch = MatchScratch()
+        return message.withUTF8 { bytes in
+            scratch.prepare(bytes, nfcChanged: false)
             var work = 0
-            _ = out.withUnsafeBufferPointer { automaton.run(UnsafeBufferPointer(rebasing: $0[0..<count]), work: &work) }
+            automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch, work: &work)
             return work
         }
     }
 
-    struct Context {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let trimmed: Trimmed
-        let origStart: UnsafeMutablePointer<Int32>
-        let origEnd: UnsafeMutablePointer<Int32>
-        let count: Int
-        let nfcChanged: Bool
-
-        func text(_ start: Int, _ end: Int) -> String {
-            guard end > start else { return "" }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        }
-    }
-
-    /// Turns an accepted path into a match for `template`: values, tolerances, scores.
-    func build(_ template: CompiledTemplate, captures: [Int32], context: inout Context) -> Match? {
-        let trimmed = context.trimmed
-        let slots = template.slotNames.count
-        // A template without literal text in its body (DisallowedOperation "{reason}.") matches
-        // only with its final punctuation exactly as written.
-        if !template.hasBodyLiteral && template.hasPeriod != trimmed.hasPeriod { return nil }
-        // Original spans of the slots.
-        var spans: [(Int, Int)] = []
-        spans.reserveCapacity(slots)
-        for k in 0..<slots {
-            let s = Int(captures[2 * k]), e = Int(captures[2 * k + 1])
-            guard s >= 0, e > s else { return nil }
-            spans.append((Int(context.origStart[s]), Int(context.origEnd[e - 1])))
-        }
-        var tolerances = ToleranceSet()
-        if trimmed.trimmedWhitespace { tolerances.insert(.whitespace) }
-        if context.nfcChanged { tolerances.insert(.unicodeNormalization) }
-        // The final period.
-        var lastValueEnd: Int? = nil
-        if template.hasPeriod != trimmed.hasPeriod {
-            if !template.hasPeriod && template.endsWithSlot && slots > 0 {
-                lastValueEnd = trimmed.textEnd // the period belongs to the value
-            } else {
-                tolerances.insert(.finalPeriod)
-            }
-        } else if template.hasPeriod && template.spaceBeforePeriod != trimmed.spaceBeforePeriod {
-            tolerances.insert(.spaceBeforePunctuation)
-        }
-        // Literals against the original text between the values.
-        for k in 0...slots {
-            let from = k == 0 ? trimmed.bodyStart : spans[k - 1].1
-            let to = k == slots ? trimmed.bodyEnd : spans[k].0
-            compareLiteral(template.literals[k], context: context, from: from, to: to, into: &tolerances)
-        }
-        // Values.
-        var values: [String: MatchedValue] = [:]
-        var typeScore = 0
-        for k in 0..<slots {
-            let name = template.slotNames[k]
-            var (from, to) = spans[k]
-            if k == slots - 1, let end = lastValueEnd { to = end }
-            let placeholder = template.placeholders[name] ?? Placeholder(name: name, type: .string)
-            guard let value = Recognisers.value(bytes: UnsafeBufferPointer(rebasing: context.bytes[from..<to]), placeholder: placeholder,
-                                                kind: template.slotKinds[k]) else { return nil }
-            if let existing = values[name] {
-                if existing.text != value.text { return nil }
-                continue
-            }
-            values[name] = value
-            typeScore += Recognisers.typeScore(value)
-        }
-        for (name, value) in template.bindings where values[name] == nil {
-            let type = template.placeholders[name]?.type ?? .string
-            values[name] = MatchedValue(type: type, value: value, text: value.description,
-                                        rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true)
-        }
-        return Match(code: template.code, status: template.status, locale: template.locale, variant: template.variant,
-                     sameTextVariants: [], isObserved: template.isObserved, values: values,
-                     tolerances: tolerances.sorted, literalBytes: template.literalBytes, typeScore: typeScore,
-                     isCatchAll: !template.hasBodyLiteral)
-    }
-
-    /// Names the differences between a template literal and the received text it matched.
-    func compareLiteral(_ literal: [UInt8], context: Context, from: Int, to: Int, into tolerances: inout ToleranceSet) {
-        let bytes = context.bytes
-        let segmentCount = to - from
-        if segmentCount == literal.count {
-            var equal = true
-            for k in 0..<segmentCount where bytes[from + k] != literal[k] { equal = false; break }
-            if equal { return }
-        }
-        literal.withUnsafeBufferPointer { template in
-            var i = 0, j = from
-            while i < template.count || j < to {
-                let t: UInt8? = i < template.count ? template[i] : nil
-                let s: UInt8? = j < to ? bytes[j] : nil
-                if let t, let s, t == s, ByteNormaliser.whitespaceLength(template, i) == 0 {
-                    i += 1; j += 1; continue
-                }
-                let tw = i < template.count ? ByteNormaliser.whitespaceLength(template, i) : 0
-                let sw = j < to ? ByteNormaliser.whitespaceLength(bytes, j) : 0
-                if tw > 0 || sw > 0 {
-                    // Consume whitespace runs on both sides.
-                    var ti = i, tRun = 0
-                    while ti < template.count { let w = ByteNormaliser.whitespaceLength(template, ti); if w == 0 { break }; ti += w; tRun += 1 }
-                    var sj = j, sRun: [UInt8] = []
-                    while sj < to { let w = ByteNormaliser.whitespaceLength(bytes, sj); if w == 0 { break }; sRun += bytes[sj..<sj + w]; sj += w }
-                    let nextT: UInt8? = ti < template.count ? template[ti] : nil
-                    let nextS: UInt8? = sj < to ? bytes[sj] : nil
-                    if tRun > 0 && !sRun.isEmpty {
-                        if sRun != [0x20] || tRun != 1 { tolerances.insert(.whitespace) }
-                    } else if let p = (tRun > 0 ? nextT : nextS), ByteNormaliser.isPunctuation(p) {
-                        tolerances.insert(.spaceBeforePunctuation)
-                    } else if (tRun > 0 && nextT == nil) || (!sRun.isEmpty && nextS == nil) || (tRun > 0 && i == 0) || (!sRun.isEmpty && j == from) {
-                        tolerances.insert(.whitespace)
-                    } else {
-                        tolerances.insert(.whitespace)
-                    }
-                    i = ti; j = sj
-                    continue
-                }
-                let tApostrophe = t == 0x27 || ByteNormaliser.isCurlyApostrophe(template, i)
-                let sApostrophe = s == 0x27 || (j < to && ByteNormaliser.isCurlyApostrophe(bytes, j))
-                if tApostrophe && sApostrophe {
-                    tolerances.insert(.apostrophe)
-                    i += t == 0x27 ? 1 : 3
-                    j += s == 0x27 ? 1 : 3
-                    continue
-                }
-                if let t, let s, t | 0x20 == s | 0x20, (t | 0x20) >= 0x61, (t | 0x20) <= 0x7A {
-                    tolerances.insert(j == context.trimmed.bodyStart ? .firstLetterCase : .letterCase)
-                    i += 1; j += 1; continue
-                }
-                // Not explained by a tolerance (should not happen: the normal forms were equal).
-                tolerances.insert(.letterCase)
-                i += 1; j += 1
-            }
-        }
-    }
-
     /// Describes where an unmatched message left the template it followed furthest.
-    func nearMiss(_ death: Automaton.Death, context: Context) -> NearMiss? {
+    func nearMiss(_ death: Automaton.Death, scratch: MatchScratch) -> NearMiss? {
         var node = death.state
         var expectedSlot: SlotKind? = nil
         if node < 0 {
@@ -401,14 +249,19 @@ public struct MessageMatcher: Sendable {
         }
         let position = death.position
         let offset: Int
-        if position < context.count {
-            offset = Int(context.origStart[position])
+        if position < scratch.count {
+            offset = scratch.originalStart(position)
         } else {
-            offset = context.trimmed.bodyEnd
+            offset = scratch.trimmed.bodyEnd
         }
         var scalarOffset = 0
-        for k in 0..<offset where context.bytes[k] & 0xC0 != 0x80 { scalarOffset += 1 }
+        for k in 0..<offset where scratch.bytes[k] & 0xC0 != 0x80 { scalarOffset += 1 }
         return NearMiss(code: template.code, locale: template.locale, variant: template.variant, pattern: template.pattern,
                         utf8Offset: offset, scalarOffset: scalarOffset, expected: expected)
     }
+}
+
+/// A scratch in the matcher's pool. Only ever used by the one caller that checked it out.
+final class PooledScratch: @unchecked Sendable {
+    let scratch = MatchScratch()
 }

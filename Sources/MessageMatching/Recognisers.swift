@@ -251,8 +251,12 @@ enum Recognisers {
     static func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46) }
 
     /// Whether the original bytes of a value are well-formed for `type` (same rules as
-    /// `PlaceholderType.parse`, on bytes for the common types; the rare ones ask `parse`).
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, type: PlaceholderType) -> Bool {
+    /// `PlaceholderType.parse`, on bytes for the common types; the rare ones decode the text and
+    /// ask `parse`).
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, type: PlaceholderType) -> Bool {
+        func parses() -> Bool {
+            if case .success = type.parse(String(decoding: bytes, as: UTF8.self)) { return true } else { return false }
+        }
         switch type {
         case .string, .date: return true
         case .hash:
@@ -275,9 +279,7 @@ enum Recognisers {
         case .identifier:
             if bytes.isEmpty { return false }
             for b in bytes where b <= 0x20 || b == 0x7F { return false }
-            if bytes.contains(0xC2) || bytes.contains(0xE2) || bytes.contains(0xE3) {
-                if case .success = type.parse(text) { return true } else { return false }
-            }
+            if bytes.contains(0xC2) || bytes.contains(0xE2) || bytes.contains(0xE3) { return parses() }
             return true
         case .version:
             var parts = 1, digits = 0
@@ -292,46 +294,95 @@ enum Recognisers {
             return digits > 0 && parts >= 2 && parts <= 4
         case .ipAddress:
             if !bytes.contains(0x3A) { return isIPv4(bytes) }
-            if case .success = type.parse(text) { return true } else { return false }
+            return parses()
         case .integer, .list, .domainName, .url:
-            if case .success = type.parse(text) { return true } else { return false }
+            return parses()
+        }
+    }
+
+    /// Reads a slot's integer as the formatter wrote it (`separator` grouping, de-CH's ’, or none).
+    static func slotInteger(_ bytes: UnsafeBufferPointer<UInt8>, kind: SlotKind) -> Int64? {
+        var separator: UInt8 = 0
+        if case .integer(let s) = kind { separator = s }
+        var parsed = parseInteger(bytes, separator: separator)
+        if parsed == nil && separator == 0x27 {
+            // de-CH groups with ’ (U+2019), which the normal form reads as '.
+            var plain: [UInt8] = []
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 { plain.append(0x27); k += 3 }
+                else { plain.append(bytes[k]); k += 1 }
+            }
+            parsed = plain.withUnsafeBufferPointer { parseInteger($0, separator: separator) }
+        }
+        if parsed == nil && separator != 0 { parsed = parseInteger(bytes, separator: 0) }
+        return parsed
+    }
+
+    /// Whether the slot's original bytes are a well-formed value of `type`, and the number for an
+    /// `integer`. No allocation for ASCII text of the common types: this is what the matcher's core
+    /// runs per candidate; `value` builds the typed `MatchedValue` from the same answers.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, type: PlaceholderType, kind: SlotKind) -> (valid: Bool, integer: Int64?) {
+        switch type {
+        case .integer:
+            let parsed = slotInteger(bytes, kind: kind)
+            return (parsed != nil, parsed)
+        case .list:
+            if bytes.contains(where: { $0 >= 0x80 }) {
+                let items = String(decoding: bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+                return (!items.contains { String($0).trimmingSpaces().isEmpty }, nil)
+            }
+            // ASCII: every comma-separated item has a byte that is not whitespace.
+            var itemHasText = false
+            for b in bytes {
+                if b == 0x2C {
+                    if !itemHasText { return (false, nil) }
+                    itemHasText = false
+                } else if !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) {
+                    itemHasText = true
+                }
+            }
+            return (itemHasText, nil)
+        default:
+            return (isValid(bytes, type: type), nil)
         }
     }
 
     /// Builds the typed value of a slot from the original bytes of the message.
     static func value(bytes: UnsafeBufferPointer<UInt8>, placeholder: Placeholder, kind: SlotKind) -> MatchedValue? {
+        let (valid, integer) = check(bytes, type: placeholder.type, kind: kind)
+        if !placeholder.rejected && !valid { return nil }
+        return value(bytes: bytes, placeholder: placeholder, valid: valid, integer: integer)
+    }
+
+    /// The typed value from the answers of `check`.
+    static func value(bytes: UnsafeBufferPointer<UInt8>, placeholder: Placeholder, valid: Bool, integer: Int64?) -> MatchedValue {
         let text = String(decoding: bytes, as: UTF8.self)
-        let valid: Bool
         let value: Value
         switch placeholder.type {
         case .integer:
-            var separator: UInt8 = 0
-            if case .integer(let s) = kind { separator = s }
-            var parsed = parseInteger(bytes, separator: separator)
-            if parsed == nil && separator == 0x27 {
-                // de-CH groups with ’ (U+2019), which the normal form reads as '.
-                var plain: [UInt8] = []
-                var k = 0
-                while k < bytes.count {
-                    if bytes[k] == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 { plain.append(0x27); k += 3 }
-                    else { plain.append(bytes[k]); k += 1 }
-                }
-                parsed = plain.withUnsafeBufferPointer { parseInteger($0, separator: separator) }
-            }
-            if parsed == nil && separator != 0 { parsed = parseInteger(bytes, separator: 0) }
-            valid = parsed != nil
-            if placeholder.rejected || parsed == nil { value = .text(text) } else { value = .integer(parsed!) }
+            if placeholder.rejected || integer == nil { value = .text(text) } else { value = .integer(integer!) }
         case .list:
-            let items = text.split(separator: ",", omittingEmptySubsequences: false)
-                .map { String($0).trimmingSpaces() }
-            valid = !items.contains(where: \.isEmpty)
-            value = placeholder.rejected || !valid ? .text(text) : .list(items)
+            if placeholder.rejected || !valid {
+                value = .text(text)
+            } else {
+                value = .list(text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() })
+            }
         default:
-            valid = isValid(bytes, text, type: placeholder.type)
             value = .text(text)
         }
-        if !placeholder.rejected && !valid { return nil }
         return MatchedValue(type: placeholder.type, value: value, text: text, rejected: placeholder.rejected, isValidForType: valid)
+    }
+
+    static func typeScore(type: PlaceholderType, valid: Bool) -> Int {
+        guard valid else { return 0 }
+        switch type {
+        case .string, .list, .date: return 0
+        case .identifier: return 1
+        case .url, .domainName: return 2
+        case .ipAddress, .version, .integer: return 3
+        case .hash, .guid: return 4
+        }
     }
 
     static func typeScore(_ value: MatchedValue) -> Int {

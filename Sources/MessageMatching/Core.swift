@@ -1,0 +1,603 @@
+import ErrorCatalog
+
+// The allocation-free core of the matcher: normalise (or, for clean ASCII, just lower-case) the
+// message into a reusable scratch, run the automaton, turn every accepted path into a compact
+// candidate (template index, value spans in the original bytes, tolerance bits, parsed integers)
+// and rank the candidates. `MatchView` reads the best candidate in place; `match()` builds the
+// typed `MatchResult` from the same candidates.
+
+/// Per-template facts the core reads for each candidate, flat (no dictionaries, no ARC).
+struct TemplateFacts {
+    var literalBytes: Int32
+    var order: Int32
+    var slotBase: Int32
+    var slotCount: Int32
+    /// Index of the first of `slotCount + 1` literal ranges.
+    var literalBase: Int32
+    var codeID: Int32
+    var localeID: Int32
+    /// Templates with the same shape ID have the same value names, types, kinds and bindings.
+    var shapeID: Int32
+    var variantIndex: Int32
+    var flags: UInt8
+
+    static let hasPeriod: UInt8 = 1, spaceBeforePeriod: UInt8 = 2, endsWithSlot: UInt8 = 4
+    static let hasBodyLiteral: UInt8 = 8, isObserved: UInt8 = 16
+    @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+}
+
+/// Per-slot facts.
+struct SlotFacts {
+    var type: PlaceholderType
+    var kind: SlotKind
+    var rejected: Bool
+    /// The slot of the same template that first carries this slot's name (itself if none before).
+    var first: Int32
+    /// The k-th first-occurrence slot in name order (for comparing the values of two templates).
+    var canonical: Int32
+}
+
+/// The flat tables, built once per matcher, read through raw pointers.
+final class CoreTables: @unchecked Sendable {
+    let facts: UnsafeMutablePointer<TemplateFacts>
+    let slots: UnsafeMutablePointer<SlotFacts>
+    /// Literal ranges (start, count) into `literalPool`: the template's literal text as written (NFC).
+    let literalRanges: UnsafeMutablePointer<(Int32, Int32)>
+    let literalPool: UnsafeMutablePointer<UInt8>
+    /// Number of first-occurrence slots per template, for canonical comparison.
+    let codes: [String]
+    let locales: [String]
+    let codeIndex: [String: Int32]
+    let counts: (Int, Int, Int, Int)
+
+    init(templates: [CompiledTemplate]) {
+        var facts: [TemplateFacts] = []
+        var slots: [SlotFacts] = []
+        var ranges: [(Int32, Int32)] = []
+        var pool: [UInt8] = []
+        var codes: [String] = [], codeIndex: [String: Int32] = [:]
+        var locales: [String] = [], localeIndex: [String: Int32] = [:]
+        var shapes: [String: Int32] = [:]
+        facts.reserveCapacity(templates.count)
+        for template in templates {
+            let codeID: Int32
+            if let id = codeIndex[template.code] { codeID = id } else {
+                codeID = Int32(codes.count); codeIndex[template.code] = codeID; codes.append(template.code)
+            }
+            let localeID: Int32
+            if let id = localeIndex[template.locale] { localeID = id } else {
+                localeID = Int32(locales.count); localeIndex[template.locale] = localeID; locales.append(template.locale)
+            }
+            let literalBase = Int32(ranges.count)
+            for literal in template.literals {
+                ranges.append((Int32(pool.count), Int32(literal.count)))
+                pool += literal
+            }
+            let slotBase = Int32(slots.count)
+            var firstOf: [String: Int32] = [:]
+            var shape: [String] = []
+            for (k, name) in template.slotNames.enumerated() {
+                let placeholder = template.placeholders[name] ?? Placeholder(name: name, type: .string)
+                let first = firstOf[name] ?? Int32(k)
+                if firstOf[name] == nil {
+                    firstOf[name] = Int32(k)
+                    shape.append("S\u{1}\(name)\u{1}\(placeholder.type.rawValue)\u{1}\(placeholder.rejected)\u{1}\(template.slotKinds[k])")
+                }
+                slots.append(SlotFacts(type: placeholder.type, kind: template.slotKinds[k], rejected: placeholder.rejected,
+                                       first: first, canonical: -1))
+            }
+            for (name, value) in template.bindings where firstOf[name] == nil {
+                let type = template.placeholders[name]?.type ?? .string
+                shape.append("B\u{1}\(name)\u{1}\(type.rawValue)\u{1}\(template.placeholders[name]?.rejected ?? false)\u{1}\(value)")
+            }
+            let canonical = firstOf.sorted { $0.key < $1.key }.map(\.value)
+            for (j, k) in canonical.enumerated() { slots[Int(slotBase) + j].canonical = k }
+            let shapeKey = shape.sorted().joined(separator: "\u{2}")
+            let shapeID: Int32
+            if let id = shapes[shapeKey] { shapeID = id } else { shapeID = Int32(shapes.count); shapes[shapeKey] = shapeID }
+            var flags: UInt8 = 0
+            if template.hasPeriod { flags |= TemplateFacts.hasPeriod }
+            if template.spaceBeforePeriod { flags |= TemplateFacts.spaceBeforePeriod }
+            if template.endsWithSlot { flags |= TemplateFacts.endsWithSlot }
+            if template.hasBodyLiteral { flags |= TemplateFacts.hasBodyLiteral }
+            if template.isObserved { flags |= TemplateFacts.isObserved }
+            facts.append(TemplateFacts(literalBytes: Int32(template.literalBytes), order: Int32(template.order), slotBase: slotBase,
+                                       slotCount: Int32(template.slotNames.count), literalBase: literalBase, codeID: codeID,
+                                       localeID: localeID, shapeID: shapeID, variantIndex: Int32(template.variant.index), flags: flags))
+        }
+        self.facts = Automaton.Tables.copy(facts)
+        self.slots = Automaton.Tables.copy(slots)
+        self.literalRanges = Automaton.Tables.copy(ranges)
+        self.literalPool = Automaton.Tables.copy(pool)
+        self.codes = codes
+        self.locales = locales
+        self.codeIndex = codeIndex
+        self.counts = (facts.count, slots.count, ranges.count, pool.count)
+    }
+
+    deinit {
+        facts.deallocate(); slots.deallocate(); literalRanges.deallocate(); literalPool.deallocate()
+    }
+}
+
+/// One template the message matched, before ranking.
+struct Candidate {
+    var template: Int32
+    /// First of the template's slots in the scratch's slot arrays.
+    var slotBase: Int32
+    var tolerances: UInt16
+    /// Sum of the type specificity of the values; -1 until every value's validity is known.
+    var typeScore: Int32
+}
+
+/// Reusable working memory for matching, one per caller (a thread, a task, a pipeline stage):
+/// after the first few messages, matching with it allocates nothing. Not thread-safe; the
+/// matcher itself is immutable and can be shared.
+public final class MatchScratch {
+    // The normalised body of the message, and per byte its original span (unless `identity`).
+    var inputCapacity = 0
+    var normalised: UnsafeMutablePointer<UInt8>
+    var origStart: UnsafeMutablePointer<Int32>
+    var origEnd: UnsafeMutablePointer<Int32>
+    /// The normalised body is the original body lower-cased, byte for byte.
+    var identity = false
+    var count = 0
+    var trimmed = Trimmed(UnsafeBufferPointer(start: nil, count: 0))
+    var nfcChanged = false
+    /// The original message (valid during one call).
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+
+    // The automaton's accepted paths.
+    var acceptCapacity = 0
+    var acceptNodes: UnsafeMutablePointer<Int32>
+    var acceptCaps: UnsafeMutablePointer<Int32>
+    var acceptCount = 0
+    var death: Automaton.Death?
+
+    // Candidates and their values.
+    var candidateCapacity = 16
+    var candidates: UnsafeMutablePointer<Candidate>
+    var candidateCount = 0
+    var slotCapacity = 32
+    var slotStart: UnsafeMutablePointer<Int32>
+    var slotEnd: UnsafeMutablePointer<Int32>
+    var slotInteger: UnsafeMutablePointer<Int64>
+    /// Bit 0: validity known; bit 1: valid; bit 2: integer parsed.
+    var slotState: UnsafeMutablePointer<UInt8>
+    var slotCount = 0
+    /// Candidate indices in rank order (filled when there is more than one).
+    var rankOrder: UnsafeMutablePointer<Int32>
+
+    // The verdict.
+    var best = -1
+    var bestVariant: VariantID? = nil
+    var ambiguous = false
+
+    public init() {
+        normalised = .allocate(capacity: 1); origStart = .allocate(capacity: 1); origEnd = .allocate(capacity: 1)
+        acceptNodes = .allocate(capacity: 1); acceptCaps = .allocate(capacity: 1)
+        candidates = .allocate(capacity: candidateCapacity)
+        rankOrder = .allocate(capacity: candidateCapacity)
+        slotStart = .allocate(capacity: slotCapacity); slotEnd = .allocate(capacity: slotCapacity)
+        slotInteger = .allocate(capacity: slotCapacity); slotState = .allocate(capacity: slotCapacity)
+    }
+
+    deinit {
+        normalised.deallocate(); origStart.deallocate(); origEnd.deallocate()
+        acceptNodes.deallocate(); acceptCaps.deallocate()
+        candidates.deallocate(); rankOrder.deallocate()
+        slotStart.deallocate(); slotEnd.deallocate(); slotInteger.deallocate(); slotState.deallocate()
+    }
+
+    func reserveInput(_ length: Int) {
+        guard length > inputCapacity else { return }
+        let capacity = max(length, 2 * inputCapacity, 256)
+        normalised.deallocate(); origStart.deallocate(); origEnd.deallocate()
+        normalised = .allocate(capacity: capacity); origStart = .allocate(capacity: capacity); origEnd = .allocate(capacity: capacity)
+        inputCapacity = capacity
+    }
+
+    func reserveAccepts(_ count: Int, width: Int) {
+        guard count > acceptCapacity || width > acceptWidth else { return }
+        acceptNodes.deallocate(); acceptCaps.deallocate()
+        acceptNodes = .allocate(capacity: count)
+        acceptCaps = .allocate(capacity: count * width)
+        acceptCapacity = count
+        acceptWidth = width
+    }
+    var acceptWidth = 0
+
+    func appendCandidate(_ candidate: Candidate) {
+        if candidateCount == candidateCapacity {
+            let capacity = 2 * candidateCapacity
+            let grown = UnsafeMutablePointer<Candidate>.allocate(capacity: capacity)
+            grown.update(from: candidates, count: candidateCount)
+            candidates.deallocate(); candidates = grown
+            rankOrder.deallocate(); rankOrder = .allocate(capacity: capacity)
+            candidateCapacity = capacity
+        }
+        candidates[candidateCount] = candidate
+        candidateCount += 1
+    }
+
+    func reserveSlots(_ extra: Int) {
+        guard slotCount + extra > slotCapacity else { return }
+        let capacity = max(2 * slotCapacity, slotCount + extra)
+        func grow<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let q = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+            q.update(from: p, count: slotCount)
+            p.deallocate()
+            return q
+        }
+        slotStart = grow(slotStart); slotEnd = grow(slotEnd); slotInteger = grow(slotInteger); slotState = grow(slotState)
+        slotCapacity = capacity
+    }
+
+    /// Original offset where normalised byte `i` starts / ends.
+    @inline(__always) func originalStart(_ i: Int) -> Int { identity ? trimmed.bodyStart + i : Int(origStart[i]) }
+    @inline(__always) func originalEnd(_ i: Int) -> Int { identity ? trimmed.bodyStart + i + 1 : Int(origEnd[i]) }
+
+    @inline(__always) func slotBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(slotStart[slot])..<Int(slotEnd[slot])])
+    }
+
+    /// Trims and normalises `bytes` into the scratch. Clean ASCII text (no tab, no doubled space,
+    /// no space before punctuation) is only lower-cased: its offsets map one to one.
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool) {
+        self.bytes = bytes
+        self.nfcChanged = nfcChanged
+        trimmed = Trimmed(bytes)
+        let start = trimmed.bodyStart, end = trimmed.bodyEnd
+        let length = end - start
+        reserveInput(max(1, length))
+        let out = normalised
+        var clean = true
+        var previous: UInt8 = 0
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b >= 0x80 || b < 0x20 || (b == 0x20 && previous == 0x20) { clean = false; break }
+            if previous == 0x20 && ByteNormaliser.isPunctuation(b) { clean = false; break }
+            out[i - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            previous = b
+            i += 1
+        }
+        if clean {
+            identity = true
+            count = length
+            return
+        }
+        identity = false
+        var normaliser = ByteNormaliser()
+        var produced = 0
+        normaliser.normalise(bytes, from: start, to: end, out: out, origStart: origStart, origEnd: origEnd, count: &produced)
+        count = produced
+    }
+}
+
+extension MessageMatcher {
+    /// Runs the core over `bytes`: candidates, ranking and verdict land in `scratch`.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, locale: LocaleFilter, code: String?, scratch: MatchScratch) {
+        let storage = self.storage
+        let automaton = storage.automaton
+        let core = storage.core
+        scratch.prepare(bytes, nfcChanged: nfcChanged)
+        automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch)
+        scratch.candidateCount = 0
+        scratch.slotCount = 0
+        scratch.best = -1
+        scratch.bestVariant = nil
+        scratch.ambiguous = false
+        // Filters resolved once per message.
+        var codeID: Int32 = -1
+        if let code {
+            guard let id = core.codeIndex[code] else { return }
+            codeID = id
+        }
+        var localeAdmitted: UInt64 = ~0
+        if case .only = locale {
+            localeAdmitted = 0
+            for (id, name) in core.locales.enumerated() where id < 64 && locale.admits(name) { localeAdmitted |= 1 << UInt64(id) }
+        }
+        @inline(__always) func admits(_ t: Int) -> Bool {
+            let f = core.facts[t]
+            if codeID >= 0 && f.codeID != codeID { return false }
+            return f.localeID >= 64 ? locale.admits(core.locales[Int(f.localeID)]) : localeAdmitted & (1 << UInt64(f.localeID)) != 0
+        }
+        let terminalStart = automaton.terminalStart, terminals = automaton.terminals
+        let width = automaton.captureWidth
+        for a in 0..<scratch.acceptCount {
+            let node = Int(scratch.acceptNodes[a])
+            let caps = scratch.acceptCaps + a * width
+            for k in Int(terminalStart[node])..<Int(terminalStart[node + 1]) {
+                let t = Int(terminals[k])
+                guard admits(t) else { continue }
+                evaluate(t, captures: caps, scratch: scratch)
+            }
+        }
+        // Catch-all templates ("{reason}.") match any sentence: they are the fallback when no
+        // template with literal text matched, not an alternative to every message.
+        if scratch.count > 0 && scratch.candidateCount == 0 && !storage.catchAll.isEmpty {
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: width) { caps in
+                caps.initialize(repeating: -1)
+                caps[0] = 0; caps[1] = Int32(scratch.count)
+                for t in storage.catchAll where admits(t) {
+                    evaluate(t, captures: caps.baseAddress!, scratch: scratch)
+                }
+            }
+        }
+        rank(scratch)
+    }
+
+    /// Turns an accepted path into a candidate for template `t`: value spans in the original
+    /// bytes, tolerances, validity of the typed values. Appends nothing if a value is malformed.
+    func evaluate(_ t: Int, captures: UnsafeMutablePointer<Int32>, scratch: MatchScratch) {
+        let core = storage.core
+        let f = core.facts[t]
+        let trimmed = scratch.trimmed
+        let slots = Int(f.slotCount)
+        // A template without literal text in its body (DisallowedOperation "{reason}.") matches
+        // only with its final punctuation exactly as written.
+        if !f.has(TemplateFacts.hasBodyLiteral) && f.has(TemplateFacts.hasPeriod) != trimmed.hasPeriod { return }
+        scratch.reserveSlots(slots)
+        let base = scratch.slotCount
+        let starts = scratch.slotStart + base, ends = scratch.slotEnd + base
+        for k in 0..<slots {
+            let s = Int(captures[2 * k]), e = Int(captures[2 * k + 1])
+            guard s >= 0, e > s else { return }
+            starts[k] = Int32(scratch.originalStart(s))
+            ends[k] = Int32(scratch.originalEnd(e - 1))
+        }
+        var tolerances = ToleranceSet()
+        if trimmed.trimmedWhitespace { tolerances.insert(.whitespace) }
+        if scratch.nfcChanged { tolerances.insert(.unicodeNormalization) }
+        var lastValueEnd = -1
+        let hasPeriod = f.has(TemplateFacts.hasPeriod)
+        if hasPeriod != trimmed.hasPeriod {
+            if !hasPeriod && f.has(TemplateFacts.endsWithSlot) && slots > 0 {
+                lastValueEnd = trimmed.textEnd // the period belongs to the value
+            } else {
+                tolerances.insert(.finalPeriod)
+            }
+        } else if hasPeriod && f.has(TemplateFacts.spaceBeforePeriod) != trimmed.spaceBeforePeriod {
+            tolerances.insert(.spaceBeforePunctuation)
+        }
+        // Literals against the original text between the values.
+        let bytes = scratch.bytes
+        for k in 0...slots {
+            let from = k == 0 ? trimmed.bodyStart : Int(ends[k - 1])
+            let to = k == slots ? trimmed.bodyEnd : Int(starts[k])
+            let range = core.literalRanges[Int(f.literalBase) + k]
+            let literal = UnsafeBufferPointer(start: core.literalPool + Int(range.0), count: Int(range.1))
+            Self.compareLiteral(literal, bytes, from: from, to: to, bodyStart: trimmed.bodyStart, into: &tolerances)
+        }
+        if lastValueEnd >= 0 { ends[slots - 1] = Int32(lastValueEnd) }
+        // Values: a malformed value of a placeholder that is not `rejected` rules the template out;
+        // the validity of rejected values is only needed for ranking, so it waits.
+        var typeScore: Int32 = 0
+        for k in 0..<slots {
+            let slot = core.slots[Int(f.slotBase) + k]
+            let value = UnsafeBufferPointer(rebasing: bytes[Int(starts[k])..<Int(ends[k])])
+            if slot.first != k {
+                let other = UnsafeBufferPointer(rebasing: bytes[Int(starts[Int(slot.first)])..<Int(ends[Int(slot.first)])])
+                if !other.elementsEqual(value) { return }
+                scratch.slotState[base + k] = scratch.slotState[base + Int(slot.first)]
+                scratch.slotInteger[base + k] = scratch.slotInteger[base + Int(slot.first)]
+                continue
+            }
+            if slot.rejected && slot.type != .integer {
+                scratch.slotState[base + k] = 0
+                typeScore = -1
+                continue
+            }
+            let (valid, integer) = Recognisers.check(value, type: slot.type, kind: slot.kind)
+            if !slot.rejected && !valid { return }
+            scratch.slotState[base + k] = 1 | (valid ? 2 : 0) | (integer != nil ? 4 : 0)
+            scratch.slotInteger[base + k] = integer ?? 0
+            if typeScore >= 0 { typeScore += Int32(Recognisers.typeScore(type: slot.type, valid: valid)) }
+        }
+        scratch.slotCount += slots
+        scratch.appendCandidate(Candidate(template: Int32(t), slotBase: Int32(base), tolerances: tolerances.bits, typeScore: typeScore))
+    }
+
+    /// Fills in the validity (and type score) that `evaluate` left for later.
+    func completeValidity(_ c: Int, scratch: MatchScratch) {
+        guard scratch.candidates[c].typeScore < 0 else { return }
+        let core = storage.core
+        let candidate = scratch.candidates[c]
+        let f = core.facts[Int(candidate.template)]
+        var score: Int32 = 0
+        for k in 0..<Int(f.slotCount) {
+            let slot = core.slots[Int(f.slotBase) + k]
+            let s = Int(candidate.slotBase) + k
+            if scratch.slotState[s] & 1 == 0 {
+                let (valid, integer) = Recognisers.check(scratch.slotBytes(s), type: slot.type, kind: slot.kind)
+                scratch.slotState[s] = 1 | (valid ? 2 : 0) | (integer != nil ? 4 : 0)
+                scratch.slotInteger[s] = integer ?? 0
+            }
+            if slot.first == k { score += Int32(Recognisers.typeScore(type: slot.type, valid: scratch.slotState[s] & 2 != 0)) }
+        }
+        scratch.candidates[c].typeScore = score
+    }
+
+    /// The sort key of `match()`: tier, tolerances, literal text, type specificity, observed, catalog order.
+    @inline(__always)
+    func sortKey(_ c: Int, scratch: MatchScratch) -> (Int, Int, Int, Int, Int, Int) {
+        let candidate = scratch.candidates[c]
+        let f = storage.core.facts[Int(candidate.template)]
+        let tier = !f.has(TemplateFacts.hasBodyLiteral) ? 2 : candidate.tolerances == 0 ? 0 : 1
+        return (tier, candidate.tolerances.nonzeroBitCount, -Int(f.literalBytes), -Int(candidate.typeScore),
+                f.has(TemplateFacts.isObserved) ? 1 : 0, Int(f.order))
+    }
+
+    /// `MessageMatcher.rank(_:)` of the candidate.
+    @inline(__always)
+    func rankKey(_ c: Int, scratch: MatchScratch) -> (Int, Int, Int, Int) {
+        let candidate = scratch.candidates[c]
+        let f = storage.core.facts[Int(candidate.template)]
+        let tier = !f.has(TemplateFacts.hasBodyLiteral) ? 2 : candidate.tolerances == 0 ? 0 : 1
+        return (tier, candidate.tolerances.nonzeroBitCount, Int(f.literalBytes), Int(candidate.typeScore))
+    }
+
+    /// Ranks the candidates as `match()` does (a stable sort on the same keys, then same-text
+    /// variants merged): the best candidate, its variant, and whether the result is ambiguous.
+    func rank(_ scratch: MatchScratch) {
+        let n = scratch.candidateCount
+        guard n > 0 else { return }
+        if n == 1 {
+            scratch.best = 0
+            scratch.rankOrder[0] = 0
+            return
+        }
+        for c in 0..<n { completeValidity(c, scratch: scratch) }
+        let order = scratch.rankOrder
+        for c in 0..<n {
+            // Insertion sort: stable, and n is small.
+            var j = c
+            let key = sortKey(c, scratch: scratch)
+            while j > 0 && key < sortKey(Int(order[j - 1]), scratch: scratch) {
+                order[j] = order[j - 1]
+                j -= 1
+            }
+            order[j] = Int32(c)
+        }
+        let best = Int(order[0])
+        scratch.best = best
+        let bestTemplate = templates[Int(scratch.candidates[best].template)]
+        var variant = bestTemplate.variant
+        var second = -1
+        for r in 1..<n {
+            let c = Int(order[r])
+            if sameText(best, c, scratch: scratch) {
+                let other = templates[Int(scratch.candidates[c].template)].variant
+                if other.index < variant.index { variant = other }
+            } else if second < 0 {
+                second = c
+            }
+        }
+        if variant != bestTemplate.variant { scratch.bestVariant = variant }
+        scratch.ambiguous = second >= 0 && rankKey(best, scratch: scratch) == rankKey(second, scratch: scratch)
+    }
+
+    /// Whether `match()` would merge the two candidates (same code, locale, values, tolerances,
+    /// literal text and observed flag).
+    func sameText(_ a: Int, _ b: Int, scratch: MatchScratch) -> Bool {
+        let core = storage.core
+        let ca = scratch.candidates[a], cb = scratch.candidates[b]
+        let fa = core.facts[Int(ca.template)], fb = core.facts[Int(cb.template)]
+        guard fa.codeID == fb.codeID, fa.localeID == fb.localeID, ca.tolerances == cb.tolerances,
+              fa.literalBytes == fb.literalBytes, fa.has(TemplateFacts.isObserved) == fb.has(TemplateFacts.isObserved) else { return false }
+        if fa.shapeID == fb.shapeID {
+            // Same names, types, kinds and bindings: the values are equal when the texts are.
+            var j = 0
+            while j < Int(fa.slotCount) {
+                let ka = core.slots[Int(fa.slotBase) + j].canonical
+                if ka < 0 { break }
+                let kb = core.slots[Int(fb.slotBase) + j].canonical
+                if !scratch.slotBytes(Int(ca.slotBase) + Int(ka)).elementsEqual(scratch.slotBytes(Int(cb.slotBase) + Int(kb))) { return false }
+                j += 1
+            }
+            return true
+        }
+        // Different shapes can still give equal values (a binding and a slot of the same value): compare them built.
+        return values(of: a, scratch: scratch) == values(of: b, scratch: scratch)
+    }
+
+    /// The typed values of a candidate, as `Match.values`.
+    func values(of c: Int, scratch: MatchScratch) -> [String: MatchedValue] {
+        completeValidity(c, scratch: scratch)
+        let candidate = scratch.candidates[c]
+        let template = templates[Int(candidate.template)]
+        let core = storage.core
+        let f = core.facts[Int(candidate.template)]
+        var values: [String: MatchedValue] = [:]
+        for k in 0..<Int(f.slotCount) {
+            let slot = core.slots[Int(f.slotBase) + k]
+            guard slot.first == k else { continue }
+            let s = Int(candidate.slotBase) + k
+            let name = template.slotNames[k]
+            let placeholder = template.placeholders[name] ?? Placeholder(name: name, type: .string)
+            let state = scratch.slotState[s]
+            values[name] = Recognisers.value(bytes: scratch.slotBytes(s), placeholder: placeholder, valid: state & 2 != 0,
+                                             integer: state & 4 != 0 ? scratch.slotInteger[s] : nil)
+        }
+        for (name, value) in template.bindings where values[name] == nil {
+            let type = template.placeholders[name]?.type ?? .string
+            values[name] = MatchedValue(type: type, value: value, text: value.description,
+                                        rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true)
+        }
+        return values
+    }
+
+    /// The full `Match` of a candidate.
+    func buildMatch(_ c: Int, scratch: MatchScratch) -> Match {
+        let candidate = scratch.candidates[c]
+        let template = templates[Int(candidate.template)]
+        let values = values(of: c, scratch: scratch)
+        return Match(code: template.code, status: template.status, locale: template.locale, variant: template.variant,
+                     sameTextVariants: [], isObserved: template.isObserved, values: values,
+                     tolerances: ToleranceSet(bits: candidate.tolerances).sorted, literalBytes: template.literalBytes,
+                     typeScore: Int(scratch.candidates[c].typeScore), isCatchAll: !template.hasBodyLiteral)
+    }
+
+    /// Names the differences between a template literal and the received text it matched.
+    static func compareLiteral(_ template: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                               bodyStart: Int, into tolerances: inout ToleranceSet) {
+        let segmentCount = to - from
+        if segmentCount == template.count {
+            if segmentCount == 0 { return }
+            var k = 0
+            let base = bytes.baseAddress! + from, literal = template.baseAddress!
+            while k < segmentCount && base[k] == literal[k] { k += 1 }
+            if k == segmentCount { return }
+        }
+        var i = 0, j = from
+        while i < template.count || j < to {
+            let t: UInt8? = i < template.count ? template[i] : nil
+            let s: UInt8? = j < to ? bytes[j] : nil
+            if let t, let s, t == s, ByteNormaliser.whitespaceLength(template, i) == 0 {
+                i += 1; j += 1; continue
+            }
+            let tw = i < template.count ? ByteNormaliser.whitespaceLength(template, i) : 0
+            let sw = j < to ? ByteNormaliser.whitespaceLength(bytes, j) : 0
+            if tw > 0 || sw > 0 {
+                // Consume whitespace runs on both sides.
+                var ti = i, tRun = 0
+                while ti < template.count { let w = ByteNormaliser.whitespaceLength(template, ti); if w == 0 { break }; ti += w; tRun += 1 }
+                var sj = j, sRunBytes = 0, sRunFirst: UInt8 = 0
+                while sj < to {
+                    let w = ByteNormaliser.whitespaceLength(bytes, sj)
+                    if w == 0 { break }
+                    if sRunBytes == 0 { sRunFirst = bytes[sj] }
+                    sRunBytes += w; sj += w
+                }
+                let nextT: UInt8? = ti < template.count ? template[ti] : nil
+                let nextS: UInt8? = sj < to ? bytes[sj] : nil
+                if tRun > 0 && sRunBytes > 0 {
+                    if !(sRunBytes == 1 && sRunFirst == 0x20) || tRun != 1 { tolerances.insert(.whitespace) }
+                } else if let p = (tRun > 0 ? nextT : nextS), ByteNormaliser.isPunctuation(p) {
+                    tolerances.insert(.spaceBeforePunctuation)
+                } else {
+                    tolerances.insert(.whitespace)
+                }
+                i = ti; j = sj
+                continue
+            }
+            let tApostrophe = t == 0x27 || ByteNormaliser.isCurlyApostrophe(template, i)
+            let sApostrophe = s == 0x27 || (j < to && ByteNormaliser.isCurlyApostrophe(bytes, j))
+            if tApostrophe && sApostrophe {
+                tolerances.insert(.apostrophe)
+                i += t == 0x27 ? 1 : 3
+                j += s == 0x27 ? 1 : 3
+                continue
+            }
+            if let t, let s, t | 0x20 == s | 0x20, (t | 0x20) >= 0x61, (t | 0x20) <= 0x7A {
+                tolerances.insert(j == bodyStart ? .firstLetterCase : .letterCase)
+                i += 1; j += 1; continue
+            }
+            // Not explained by a tolerance (should not happen: the normal forms were equal).
+            tolerances.insert(.letterCase)
+            i += 1; j += 1
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ErrorCatalog
+
+/// The best match of one message, read in place from a `MatchScratch` without building the typed
+/// result (no dictionary, no `Match`, no strings until asked for one). Valid only inside the
+/// `withMatch` closure that received it.
+///
+/// It says what `match(_:locale:code:)` says about its `best`: the same template, variant,
+/// tolerances and values, and whether the result is ambiguous.
+public struct MatchView {
+    let matcher: MessageMatcher
+    let scratch: MatchScratch
+
+    /// At least one template matched.
+    public var matched: Bool { scratch.best >= 0 }
+    /// Templates that matched (before same-text variants are merged).
+    public var candidateCount: Int { scratch.candidateCount }
+    /// More than one match has the best rank (see `MatchResult.ambiguous`).
+    public var ambiguous: Bool { scratch.ambiguous }
+
+    var candidate: Candidate { scratch.candidates[scratch.best] }
+    var template: CompiledTemplate { matcher.templates[Int(candidate.template)] }
+    var facts: TemplateFacts { matcher.storage.core.facts[Int(candidate.template)] }
+
+    /// The code of the best match (`nil` when nothing matched).
+    public var code: String? { matched ? template.code : nil }
+    /// Its HTTP status in the catalog.
+    public var status: Int? { matched ? template.status : nil }
+    public var locale: String? { matched ? template.locale : nil }
+    /// The variant, as `Match.variant` (the first of same-text variants in catalog order).
+    public var variant: VariantID? { matched ? scratch.bestVariant ?? template.variant : nil }
+    /// A recognise-only wording.
+    public var isObserved: Bool { matched && template.isObserved }
+    /// The template matches any sentence ("{reason}."): the match says little.
+    public var isCatchAll: Bool { matched && !template.hasBodyLiteral }
+    /// No tolerance was needed.
+    public var exact: Bool { matched && candidate.tolerances == 0 }
+    /// Each tolerance applied, in `Tolerance` order (allocates when there is one).
+    public var tolerances: [Tolerance] { matched ? ToleranceSet(bits: candidate.tolerances).sorted : [] }
+    /// Whether `tolerance` was applied (no allocation).
+    public func applied(_ tolerance: Tolerance) -> Bool { matched && candidate.tolerances & tolerance.bit != 0 }
+
+    /// Number of placeholder slots in the matched template (a name can occur in more than one).
+    public var slotCount: Int { matched ? Int(facts.slotCount) : 0 }
+    /// The placeholder name of slot `index`.
+    public func name(at index: Int) -> String { template.slotNames[index] }
+    /// The slot that carries placeholder `name`, if the matched template has one.
+    public func slot(named name: String) -> Int? {
+        guard matched else { return nil }
+        let names = template.slotNames
+        for k in names.indices where names[k] == name { return k }
+        return nil
+    }
+
+    /// Runs `body` on the original UTF-8 bytes of slot `index` (no copy).
+    public func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        precondition(matched && index >= 0 && index < slotCount, "slot index out of range")
+        return try body(scratch.slotBytes(Int(candidate.slotBase) + index))
+    }
+    /// The text of slot `index` exactly as it appeared in the message.
+    public func text(at index: Int) -> String { withBytes(at: index) { String(decoding: $0, as: UTF8.self) } }
+    /// The number in slot `index`, for a placeholder of type `integer` that is not `rejected`
+    /// (from localized digits such as `1.200`).
+    public func integer(at index: Int) -> Int64? {
+        precondition(matched && index >= 0 && index < slotCount, "slot index out of range")
+        let slot = matcher.storage.core.slots[Int(facts.slotBase) + index]
+        guard slot.type == .integer, !slot.rejected else { return nil }
+        let s = Int(candidate.slotBase) + index
+        return scratch.slotState[s] & 4 != 0 ? scratch.slotInteger[s] : nil
+    }
+
+    /// The text of placeholder `name` as it appeared (or, for a value fixed by a plural/select
+    /// branch, its description); `nil` if the matched template has no such placeholder.
+    public func text(of name: String) -> String? {
+        if let k = slot(named: name) { return text(at: k) }
+        return matched ? template.bindings[name]?.description : nil
+    }
+    /// The number of placeholder `name`, when it is a (not rejected) `integer`.
+    public func integer(of name: String) -> Int64? {
+        if let k = slot(named: name) { return integer(at: k) }
+        if matched, case .integer(let value)? = template.bindings[name] { return value }
+        return nil
+    }
+
+    /// The typed values, as `Match.values` (builds the dictionary).
+    public var values: [String: MatchedValue] { matched ? matcher.values(of: scratch.best, scratch: scratch) : [:] }
+}
+
+extension MessageMatcher {
+    /// Matches `message` with `scratch` as working memory and runs `body` on the best match,
+    /// read in place. After the scratch has grown to the longest message, this allocates nothing
+    /// unless `body` asks for strings: the fast API for pipelines. The view must not escape `body`.
+    public func withMatch<R>(_ message: String, locale: LocaleFilter = .auto, code: String? = nil, scratch: MatchScratch,
+                             _ body: (MatchView) throws -> R) rethrows -> R {
+        try withScan(message, locale: locale, code: code, scratch: scratch) {
+            try body(MatchView(matcher: self, scratch: scratch))
+        }
+    }
+
+    /// `withMatch(_:locale:code:scratch:_:)` with a scratch from the matcher's own pool.
+    public func withMatch<R>(_ message: String, locale: LocaleFilter = .auto, code: String? = nil,
+                             _ body: (MatchView) throws -> R) rethrows -> R {
+        try withPooledScratch { scratch in
+            try withMatch(message, locale: locale, code: code, scratch: scratch, body)
+        }
+    }
+
+    /// The full `MatchResult` of what `scratch` holds (inside a `withMatch` closure: the same as
+    /// `match()` of that message, without matching again).
+    public func result(of view: MatchView) -> MatchResult { result(view.scratch) }
+}

@@ -1,0 +1,102 @@
+import ErrorCatalog
+import MessageFormatting
+@testable import MessageMatching
+import Testing
+
+/// The fast API (`withMatch` with a reused scratch) must say exactly what `match()` says about the
+/// best match: same template, variant, tolerances, ambiguity and values.
+@Suite("Fast view agrees with match()")
+struct MatchViewTests {
+    static let handwritten = [
+        "Hash value abc is invalid", "Request body is incorrect.", "Hash  value abc\tis invalid.", "  Hash value abc is invalid.  ",
+        "Hash\u{00A0}value abc is invalid.", "Tenant feature isn’t enabled.", "hash value abc is invalid.",
+        "Hash value abc is invalid .", "HASH VALUE abc IS INVALID.", "Maximum batch size exceeded. Received: 5 , allowed: 4.",
+        "tenant feature isn’t enabled", "Die URL http://x ist ungu\u{0308}ltig.", "DIE URL http://x ist ungültig .",
+        "Machine 123123123 was not found", "Die maximale Batchgröße wurde überschritten. Empfangen: 1.200, zulässig: 1.000.",
+        "Maximum batch size exceeded. Received: 1,200, allowed: 1,000.", "Maximum batch size exceeded. Received: 1,2000, allowed: x.",
+        "This device has no automation level assigned to it.", "Some sentence that is no template.", "zorb quint fellow 123",
+        "", "   ", ".", "Nicht autorisiert (Unauthorized)", "Resource x was not found. Resource y was not found.",
+        String(repeating: "x was not found ", count: 300) + "end was not found.",
+    ]
+
+    /// Compares the view of `text` with `match(text)`.
+    static func agree(_ matcher: MessageMatcher, _ text: String, scratch: MatchScratch, locale: LocaleFilter = .auto,
+                      code: String? = nil) -> String? {
+        let full = matcher.match(text, locale: locale, code: code)
+        return matcher.withMatch(text, locale: locale, code: code, scratch: scratch) { view -> String? in
+            guard let best = full.best else { return view.matched ? "view matched \(view.code ?? "")" : nil }
+            guard view.matched else { return "view did not match, match() found \(best.code)" }
+            if view.code != best.code || view.locale != best.locale || view.status != best.status { return "code/locale \(view.code ?? "") \(view.locale ?? "")" }
+            if view.variant != best.variant { return "variant \(String(describing: view.variant)) vs \(best.variant)" }
+            if view.tolerances != best.tolerances || view.exact != best.exact { return "tolerances \(view.tolerances) vs \(best.tolerances)" }
+            if view.ambiguous != full.ambiguous { return "ambiguous \(view.ambiguous) vs \(full.ambiguous)" }
+            if view.isObserved != best.isObserved || view.isCatchAll != best.isCatchAll { return "flags" }
+            if view.values != best.values { return "values \(view.values) vs \(best.values)" }
+            for (name, value) in best.values {
+                if view.text(of: name) != value.text && view.slot(named: name) != nil { return "text of \(name)" }
+                if view.integer(of: name) != value.integer && !value.rejected { return "integer of \(name): \(String(describing: view.integer(of: name))) vs \(String(describing: value.integer))" }
+            }
+            // The full result rebuilt from the view is the same as match()'s.
+            let rebuilt = matcher.result(of: view)
+            if rebuilt.all.map(\.code) != full.all.map(\.code) || rebuilt.all.map(\.values) != full.all.map(\.values) { return "rebuilt result" }
+            return nil
+        }
+    }
+
+    @Test(arguments: handwritten)
+    func handwrittenShapes(text: String) {
+        let scratch = MatchScratch()
+        for locale in [LocaleFilter.auto, .only("de"), .only("en")] {
+            #expect(Self.agree(Fixtures.matcher, text, scratch: scratch, locale: locale) == nil, "\(text) [\(locale)]")
+        }
+        #expect(Self.agree(Fixtures.matcher, text, scratch: scratch, code: "InvalidHashValue") == nil)
+    }
+
+    @Test func everyTemplateWithGeneratedValuesAndDrift() throws {
+        let catalog = Fixtures.catalog
+        let matcher = Fixtures.matcher
+        let formatter = try CatalogFormatter(catalog: catalog)
+        var rng = SplitMix64(state: 0xFA57)
+        let scratch = MatchScratch()
+        var checked = 0
+        for entry in catalog.codes {
+            for locale in catalog.locales {
+                guard let localized = entry.localized[locale] else { continue }
+                for (variant, template) in localized.templates.enumerated() {
+                    for round in 0..<30 {
+                        var values: [String: Value] = [:]
+                        for argument in template.argumentNames {
+                            guard let placeholder = entry.placeholder(named: argument) else { continue }
+                            values[argument] = placeholder.type.randomValue(using: &rng)
+                        }
+                        var text = try formatter.format(code: entry.code, values: values, locale: locale, variant: variant)
+                        // Drift: every sixth message without its final period, in upper case, with doubled spaces.
+                        switch round % 6 {
+                        case 1: if text.hasSuffix(".") { text.removeLast() }
+                        case 2: text = text.uppercased()
+                        case 3: text = text.replacingOccurrences(of: " ", with: "  ")
+                        case 4: text = text.replacingOccurrences(of: "'", with: "’")
+                        default: break
+                        }
+                        checked += 1
+                        if let problem = Self.agree(matcher, text, scratch: scratch) { Issue.record("\(text): \(problem)") }
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func pooledAndOwnScratchAgree() {
+        let matcher = Fixtures.matcher
+        let text = "Maximum batch size exceeded. Received: 1,200, allowed: 1,000."
+        let pooled = matcher.withMatch(text) { [$0.integer(of: "received"), $0.integer(of: "allowed")] }
+        #expect(pooled == [1200, 1000])
+        let own = matcher.withMatch(text, scratch: MatchScratch()) { [$0.integer(at: 0), $0.integer(at: 1)] }
+        #expect(own == [1200, 1000])
+        let german = matcher.withMatch("Die maximale Batchgröße wurde überschritten. Empfangen: 1.200, zulässig: 1.000.") {
+            ($0.locale, $0.integer(of: "received"), $0.integer(of: "allowed"))
+        }
+        #expect(german.0 == "de" && german.1 == 1200 && german.2 == 1000)
+    }
+}
