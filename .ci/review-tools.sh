@@ -2,8 +2,9 @@
 # Checks the translation-review outputs with the tools translators and browsers use:
 #   - GNU gettext:       msgfmt --check on the exported PO
 #   - translate-toolkit: po2csv / pofilter on the PO, xliff2po on the XLIFF (both must read them)
-#   - Debian chromium:   loads the HTML review report headless (no console errors, the filters
-#                        work) and takes a screenshot.
+#   - Debian chromium:   loads the HTML review report headless with its #selftest (no console
+#                        messages, each filter shows exactly the findings of the JSON report)
+#                        and takes a screenshot.
 # Idempotent: installs only what is missing. Usage: .ci/review-tools.sh [path/to/errcat]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,19 +79,61 @@ p = sys.argv[1]
 d = json.load(open(p, encoding="utf-8"))
 for c in d["codes"]:
     if c["code"] == "InvalidUrl":
-        c["templates"][0]["pattern"] = "DIE URL {url} ist ungültig ."
+        # capitals, a space before the period, and a prose placeholder left as literal text (an error)
+        c["templates"][0]["pattern"] = "DIE URL {url} ist ungültig <the invalid URL> ."
     if c["code"] == "InvalidHashValue":
         c["description"] = "<script>document.title='HACKED'</script><img src=x onerror=\"document.title='HACKED'\">"
 open(p, "w", encoding="utf-8").write(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
 PY
 "$ERRCAT" review --catalog "$tmp" --format html -o "$OUT/review.html" || true
+"$ERRCAT" review --catalog "$tmp" --format json -o "$OUT/review.json" || true
 CHROME_FLAGS=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-dev-shm-usage)
-chromium "${CHROME_FLAGS[@]}" --window-size=1400,1000 --screenshot="$OUT/review.png" "file://$(realpath "$OUT/review.html")" >/dev/null 2>&1 || fail=1
-[ -s "$OUT/review.png" ] || { echo "no screenshot"; fail=1; }
-# The DOM after scripts ran: the filter script must have run (it writes 'findings shown'),
-# and the hostile text must not have changed the title or injected an <img>.
-chromium "${CHROME_FLAGS[@]}" --dump-dom "file://$(realpath "$OUT/review.html")" > "$OUT/review.dom.html" 2>/dev/null || fail=1
-grep -q 'findings shown' "$OUT/review.dom.html" || { echo "the filter script did not run"; fail=1; }
+PAGE="file://$(realpath "$OUT/review.html")"
+chromium "${CHROME_FLAGS[@]}" --window-size=1400,1000 --screenshot="$OUT/review.png" "$PAGE" >/dev/null 2>&1 || fail=1
+# and one with only the rows that have findings (#findings), to see them inline side by side.
+chromium "${CHROME_FLAGS[@]}" --window-size=1400,1000 --screenshot="$OUT/review-findings.png" "$PAGE#findings" >/dev/null 2>&1 || fail=1
+[ -s "$OUT/review.png" ] && [ -s "$OUT/review-findings.png" ] || { echo "no screenshot"; fail=1; }
+# The page's own self-test (#selftest) drives the filters through their change events and counts
+# the findings visible on screen per severity and per check; the counts must equal the JSON report
+# of the same catalog. Chromium prints every console message (console.*, uncaught exceptions,
+# Content-Security-Policy violations) to stderr with --enable-logging=stderr: the only console
+# line the page may print is the self-test's "selftest done".
+chromium "${CHROME_FLAGS[@]}" --enable-logging=stderr --v=0 --dump-dom "$PAGE#selftest" \
+  > "$OUT/review.dom.html" 2> "$OUT/review.chromium.log" || fail=1
+grep 'CONSOLE' "$OUT/review.chromium.log" > "$OUT/review.console.txt" || true
+grep -q '"selftest done: ' "$OUT/review.console.txt" || { echo "no self-test line on the console (did the page's script run?)"; fail=1; }
+if grep -v '"selftest done: ' "$OUT/review.console.txt" | grep -q .; then
+  echo "console messages from the report page:"; grep -v '"selftest done: ' "$OUT/review.console.txt" | head -20; fail=1
+fi
+python3 - "$OUT/review.dom.html" "$OUT/review.json" <<'PY2' || fail=1
+import collections, html, json, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+report = json.load(open(sys.argv[2], encoding="utf-8"))
+m = re.search(r"<pre id=\"selftest\">(\{.*?)</pre>", dom, re.S)
+if not m:
+    sys.exit("the self-test did not write <pre id=\"selftest\">")
+got = json.loads(html.unescape(m.group(1)))
+findings = report["findings"]
+want_sev = collections.Counter(f["severity"] for f in findings)
+want_check = collections.Counter(f["check"] for f in findings)
+problems = list(got["errors"])
+if got["total"] != len(findings): problems.append(f"{got['total']} finding items on the page, {len(findings)} in the JSON report")
+for sev in ("error", "warning", "info"):
+    if got["severity"].get(sev) != want_sev.get(sev, 0):
+        problems.append(f"only '{sev}' on: {got['severity'].get(sev)} visible, {want_sev.get(sev, 0)} expected")
+    if got["shownText"].get(sev) != f"{want_sev.get(sev, 0)} findings shown":
+        problems.append(f"only '{sev}' on: counter says {got['shownText'].get(sev)!r}")
+if got["check"] != dict(want_check):
+    problems.append(f"per-check visible counts {got['check']} != report {dict(want_check)}")
+if got["allShown"] != len(findings): problems.append(f"all filters reset: {got['allShown']} visible of {len(findings)}")
+if findings and not 0 < got["rowsOnlyWithFindings"] < got["rowsAll"]:
+    problems.append(f"'only rows with findings': {got['rowsOnlyWithFindings']} of {got['rowsAll']} rows visible")
+if problems:
+    print("HTML self-test:"); [print("  " + p) for p in problems]; sys.exit(1)
+print(f"HTML self-test: {len(findings)} findings; per severity {dict(want_sev)}; {len(want_check)} check filters; "
+      f"{got['rowsOnlyWithFindings']}/{got['rowsAll']} rows with findings")
+PY2
+# The hostile text must not have changed the title or injected an <img>, and must show escaped.
 if grep -q 'HACKED</title>\|<img src="x"' "$OUT/review.dom.html"; then echo "hostile text was not escaped"; fail=1; fi
 grep -q '&lt;script&gt;' "$OUT/review.dom.html" || { echo "escaped hostile text missing from the page"; fail=1; }
 

@@ -41,7 +41,9 @@ public enum HTMLReport {
             for i in range where i < scalars.count { classes[i].append("ph") }
         }
         var marks: [[Int]] = Array(repeating: [], count: scalars.count)
-        for (index, finding) in findings {
+        // A finding's range refers to its own `text`: mark only those made on this very text (not,
+        // say, one on the template's note).
+        for (index, finding) in findings where finding.text == nil || finding.text == text {
             guard let start = finding.start, start < max(scalars.count, 1) else { continue }
             let end = min(max(finding.end ?? start + 1, start + 1), scalars.count)
             if start < end { for i in start..<end { marks[i].append(index) } }
@@ -77,6 +79,11 @@ public enum HTMLReport {
         return item + "</li>"
     }
 
+    static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+
+    /// The page. Its script filters by severity and check; `#findings` in the URL opens it with only
+    /// the rows that have findings, `#selftest` drives every filter and writes the visible counts as
+    /// JSON into `<pre id="selftest">` (checked by `.ci/review-tools.sh` in headless Chromium).
     public static func render(_ result: ReviewResult, title: String? = nil) -> String {
         var nonceBytes = SystemRandomNumberGenerator()
         let nonce = (0..<4).map { _ in String(nonceBytes.next() as UInt64, radix: 36) }.joined()
@@ -119,9 +126,9 @@ public enum HTMLReport {
         <header><h1>Translation review: \(escape(result.catalogName.isEmpty ? "catalog" : result.catalogName))</h1>
         <p>Source \(escape(result.sourceLocale)) → \(escape(result.locales.joined(separator: ", "))). \(escape(ReviewReport.summaryLine(result)))</p></header>
         <div class="summary">
-        <span class="count error" id="n-error">\(result.errorCount) errors</span>
-        <span class="count warning" id="n-warning">\(result.warningCount) warnings</span>
-        <span class="count info" id="n-info">\(result.infoCount) notes</span>
+        <span class="count error" id="n-error">\(plural(result.errorCount, "error"))</span>
+        <span class="count warning" id="n-warning">\(plural(result.warningCount, "warning"))</span>
+        <span class="count info" id="n-info">\(plural(result.infoCount, "note"))</span>
         <span class="filters">
         <label><input type="checkbox" class="sev" value="error" checked> errors</label>
         <label><input type="checkbox" class="sev" value="warning" checked> warnings</label>
@@ -163,7 +170,9 @@ public enum HTMLReport {
             html += "<tr class=\"row\(matching.isEmpty ? " clean" : "")\(first ? " code-start" : "")\" data-findings=\"\(matching.map { String($0.offset) }.joined(separator: " "))\">"
             html += "<td class=\"code\">\(first ? escape(code) : "")</td><td class=\"variant\">\(escape(variant ?? field))</td>"
             let sourceFindings = matching.filter { $0.element.file == source?.fileName }.map { ($0.offset, $0.element) }
-            html += "<td class=\"text\" lang=\"\(escape(result.sourceLocale))\">" + (sourceText.map { highlighted($0, isPattern: isPattern, findings: sourceFindings) } ?? "<span class=\"muted\">—</span>") + "</td>"
+            html += "<td class=\"text\" lang=\"\(escape(result.sourceLocale))\">" + (sourceText.map { highlighted($0, isPattern: isPattern, findings: sourceFindings) } ?? "<span class=\"muted\">—</span>")
+            if !sourceFindings.isEmpty { html += "<ul class=\"findings\">" + sourceFindings.map { findingItem($0.0, $0.1) }.joined() + "</ul>" }
+            html += "</td>"
             for (target, text) in zip(targets, targetTexts) {
                 let mine = matching.filter { $0.element.file == target.fileName }
                 html += "<td class=\"text\" lang=\"\(escape(target.locale))\">"
@@ -210,7 +219,43 @@ public enum HTMLReport {
             document.getElementById('shown').textContent=shown+' findings shown';
           }
           sev.forEach(function(b){b.addEventListener('change',apply);});check.addEventListener('change',apply);only.addEventListener('change',apply);
+          if(location.hash==='#findings')only.checked=true;
           apply();
+          if(location.hash==='#selftest')selftest();
+          // Drives the filters like a person (change events on the real controls) and counts what is
+          // visible on screen (laid-out boxes, not classes); headless CI compares the counts with the
+          // JSON report. Result: JSON in pre#selftest, and one console line.
+          function selftest(){
+            var out={errors:[],total:document.querySelectorAll('li.finding').length,severity:{},check:{},shownText:{}};
+            window.addEventListener('error',function(e){out.errors.push(String(e.message));});
+            function visible(sel){var n=0;document.querySelectorAll(sel).forEach(function(e){if(e.getClientRects().length>0)n++;});return n;}
+            function set(el,v){if(el.type==='checkbox')el.checked=v;else el.value=v;el.dispatchEvent(new Event('change'));}
+            try{
+              sev.forEach(function(b){
+                sev.forEach(function(o){set(o,o===b);});
+                out.severity[b.value]=visible('li.finding');
+                out.shownText[b.value]=document.getElementById('shown').textContent;
+                var stray=0;document.querySelectorAll('li.finding').forEach(function(li){if(li.getClientRects().length>0&&li.dataset.severity!==b.value)stray++;});
+                if(stray)out.errors.push(stray+' findings of another severity visible with only '+b.value);
+              });
+              sev.forEach(function(o){set(o,true);});
+              Array.prototype.forEach.call(check.options,function(opt){
+                if(!opt.value)return;set(check,opt.value);out.check[opt.value]=visible('li.finding');
+                var lit=0;document.querySelectorAll('mark[data-f]').forEach(function(m){if(m.style.borderBottomStyle!=='none')lit++;});
+                var expect=0;document.querySelectorAll('mark[data-f]').forEach(function(m){if(m.dataset.f.split(' ').some(function(i){var li=document.getElementById('f'+i);return li&&li.dataset.check===opt.value;}))expect++;});
+                if(lit!==expect)out.errors.push('check '+opt.value+': '+lit+' marks highlighted, '+expect+' expected');
+              });
+              set(check,'');
+              out.allShown=visible('li.finding');
+              set(only,true);
+              out.rowsOnlyWithFindings=visible('tr.row');
+              document.querySelectorAll('tr.row').forEach(function(tr){if(tr.getClientRects().length>0&&!tr.dataset.findings)out.errors.push('a row without findings stays visible');});
+              set(only,false);
+              out.rowsAll=visible('tr.row');
+            }catch(e){out.errors.push(String(e&&e.stack||e));}
+            var pre=document.createElement('pre');pre.id='selftest';pre.textContent=JSON.stringify(out);document.body.appendChild(pre);
+            if(out.errors.length)console.error('selftest failed: '+out.errors.join('; '));else console.log('selftest done: '+out.total+' findings');
+          }
         })();
         </script>
         </body></html>
