@@ -142,6 +142,11 @@ public struct CatalogReviewer: Sendable {
                     context.checkWhitespace(LiteralView(message), pattern: template.pattern, locale: source.locale)
                 }
                 findings += context.findings
+                if let note = template.note {
+                    var noteContext = Context(file: source, locale: source.locale, code: code.code, variant: template.id, field: "note", text: note)
+                    noteContext.checkPageNote(note, sourcePhrases: nil)
+                    findings += noteContext.findings
+                }
             }
         }
         let targets = raw.translations.filter { file in
@@ -204,6 +209,11 @@ public struct CatalogReviewer: Sendable {
                                 expected: "\"from\": \"\(sourceTemplate.pattern)\"")
                 }
                 findings += context.findings
+                if let note = template.note {
+                    var noteContext = Context(file: file, locale: file.locale, code: code.code, variant: template.id, field: "note", text: note)
+                    noteContext.checkPageNote(note, sourcePhrases: Context.sourcePhrases(sourceCode, template: sourceTemplate))
+                    findings += noteContext.findings
+                }
             }
             for observed in code.observed ?? [] {
                 var context = Context(file: file, locale: file.locale, code: code.code, variant: observed.id, field: "observed",

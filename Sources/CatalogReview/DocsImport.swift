@@ -11,6 +11,9 @@ public enum DocsImport {
         public var translation: RawLocaleFile
         /// What the import itself noticed (translated code column, placeholder prose left in English …).
         public var findings: [ReviewFinding]
+        /// The findings of rows without a template: their page wording is not kept in any note, so
+        /// `review` of the imported catalog cannot list them (description-only rows).
+        public var notKept: [ReviewFinding] = []
     }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -175,6 +178,7 @@ public enum DocsImport {
         let sourceLocale = "en"
         let sourceFile = "\(sourceLocale).json", targetFile = "\(locale).json"
         var findings: [ReviewFinding] = []
+        var notKept: [ReviewFinding] = []
         var sourceCodes: [RawCode] = []
         var targetCodes: [RawCode] = []
         var inTable = false
@@ -249,8 +253,19 @@ public enum DocsImport {
                                                  findings: &findings, locale: sourceLocale)
                 let (targetPattern, _) = pattern(messageTarget, names: names, fallbackOrder: placeholders, file: targetFile, code: code,
                                                  findings: &findings, locale: locale)
-                sourceEntry.templates = [RawTemplate(id: "docs", pattern: sourcePattern, origin: "\(fileName), error code table")]
-                targetEntry.templates = [RawTemplate(id: "docs", pattern: targetPattern, from: sourcePattern)]
+                // Keep the page's own wording in the templates' notes, where `review` re-checks it
+                // (placeholder prose left in English, mixed syntax, a translated code column).
+                let sourceNote = PageNote.line(PageNote.textKey, line: lineNumber, value: unescapeMarkdown(messageSource))
+                var targetNote: [String] = []
+                if codePair.target.trimmingCharacters(in: .whitespaces) != code {
+                    targetNote.append(PageNote.line(PageNote.codeColumnKey, line: lineNumber, value: clean(codePair.target).trimmingCharacters(in: .whitespaces)))
+                }
+                targetNote.append(PageNote.line(PageNote.textKey, line: lineNumber, value: unescapeMarkdown(messageTarget)))
+                sourceEntry.templates = [RawTemplate(id: "docs", pattern: sourcePattern, origin: "\(fileName), error code table", note: sourceNote)]
+                targetEntry.templates = [RawTemplate(id: "docs", pattern: targetPattern, from: sourcePattern, note: targetNote.joined(separator: "\n"))]
+            } else {
+                // A description-only row has no template, and so no note to keep the page's findings in.
+                notKept += findings.filter { $0.line == lineNumber }
             }
             let descriptionSource = asDescription ? stripEmphasis(messageSource) : noteSource
             let descriptionTarget = asDescription ? stripEmphasis(messageTarget) : noteTarget
@@ -268,6 +283,6 @@ public enum DocsImport {
         var translation = RawLocaleFile(fileName: targetFile, catalog: catalogName, locale: locale, codes: targetCodes)
         source.text = source.jsonText()
         translation.text = translation.jsonText()
-        return Result(source: source, translation: translation, findings: findings)
+        return Result(source: source, translation: translation, findings: findings, notKept: notKept)
     }
 }

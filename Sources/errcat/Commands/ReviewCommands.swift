@@ -162,8 +162,11 @@ struct ImportDocsCommand: ParsableCommand {
         abstract: "Turn a bilingual docs page (sxs-lookup span pairs in its error table) into a catalog pair.",
         discussion: """
         Writes <dir>/en.json (the English source, with named typed placeholders for the prose ones) \
-        and <dir>/<page locale>.json. Prints what it noticed on the page (a translated code column, \
-        placeholder prose left in English, mixed placeholder syntax); run `errcat review --catalog DIR` next.
+        and <dir>/<page locale>.json. Each imported template keeps the page's own wording in its "note" \
+        ("page text (line N): …", and "page code column (line N): …" when the code cell is not the bare \
+        identifier), so `errcat review --catalog DIR` lists what the page got wrong (a translated code \
+        column, placeholder prose left in English, mixed placeholder syntax) along with the template checks. \
+        Prints what it noticed on the page too.
         """
     )
 
@@ -201,7 +204,9 @@ struct ImportDocsCommand: ParsableCommand {
             Terminal.err("\(finding.severity.rawValue)[\(finding.check)]: \(ReviewReport.sanitize(finding.message))\n --> \(ReviewReport.sanitize(finding.location))")
         }
         Terminal.out("wrote \(output)/\(result.source.fileName) and \(output)/\(result.translation.fileName): \(result.source.codes.count) codes, "
-            + "\(result.source.codes.reduce(0) { $0 + $1.templates.count }) templates; \(result.findings.count) note\(result.findings.count == 1 ? "" : "s") on the page")
+            + "\(result.source.codes.reduce(0) { $0 + $1.templates.count }) templates; \(result.findings.count) note\(result.findings.count == 1 ? "" : "s") on the page"
+            + (result.notKept.isEmpty ? " (the page's wording is kept in the templates' notes: review re-checks it)"
+                : "; \(result.notKept.count) of them on rows without a template, which review cannot see"))
     }
 }
 
