@@ -69,6 +69,8 @@ public final class CatalogFormatter: Sendable {
     /// code → everything needed to format it, compiled up front; behind a cheaper hash than
     /// `Dictionary`'s seeded SipHash, as the lookup by code is on every `format`.
     private let codeIndex: CodeIndex
+    /// (code, catalog locale, variant) → prepared template: `format`'s common case in one probe.
+    private let messageIndex: MessageIndex
     /// formatting locale → code → prepared templates, for locales that are not catalog locales
     /// (filled on first use).
     private let regional = Mutex<[String: [String: [PreparedMessage]]]>([:])
@@ -109,6 +111,7 @@ public final class CatalogFormatter: Sendable {
             tables[entry.code] = CodeTable(entry: entry, locales: locales, prepared: prepared)
         }
         codeIndex = CodeIndex(tables)
+        messageIndex = MessageIndex(tables.values.flatMap { $0.prepared.joined() })
     }
 
     private static func prepare(_ entry: CodeEntry, _ templates: [Template], catalogLocale: String,
@@ -137,9 +140,8 @@ public final class CatalogFormatter: Sendable {
     public func format(code: String, values: [String: Value], locale: String, variant: Int = 0) throws(FormatError) -> String {
         // The common case without detours: a known code, a catalog locale named exactly, an
         // existing variant. Anything else takes the general path, which also reports errors.
-        if let table = codeIndex.table(code), let messages = table.prepared(exactly: locale),
-           variant >= 0, variant < messages.count {
-            return try messages[variant].render(values)
+        if let message = messageIndex.message(code: code, locale: locale, variant: variant) {
+            return try message.render(values)
         }
         return try prepared(code: code, locale: locale, variant: variant).render(values)
     }
@@ -293,5 +295,63 @@ final class CodeIndex: Sendable {
         }
         h = (h ^ (h >> 32)) &* 0x94D0_49BB_1331_11EB
         return Int(truncatingIfNeeded: h ^ (h >> 31))
+    }
+}
+
+/// An open-addressing table from (code, catalog locale, variant) to the prepared template, in
+/// storage of its own so that a probe reads keys in place (no array or class references to retain
+/// on the way to the one message it returns). Immutable after `init`.
+final class MessageIndex: @unchecked Sendable {
+    /// A free slot has `variant == -1` and no message.
+    struct Entry {
+        let code: String
+        let locale: String
+        let variant: Int
+        let message: PreparedMessage?
+    }
+    private let entries: UnsafeMutablePointer<Entry>
+    private let size: Int
+
+    init(_ messages: [PreparedMessage]) {
+        var size = 16
+        while size < messages.count * 2 { size *= 2 }
+        self.size = size
+        entries = .allocate(capacity: size)
+        entries.initialize(repeating: Entry(code: "", locale: "", variant: -1, message: nil), count: size)
+        for message in messages.sorted(by: { ($0.code, $0.catalogLocale, $0.variant) < ($1.code, $1.catalogLocale, $1.variant) }) {
+            var index = Self.hash(message.code, message.catalogLocale, message.variant) & (size - 1)
+            while entries[index].variant >= 0 { index = (index + 1) & (size - 1) }
+            entries[index] = Entry(code: message.code, locale: message.catalogLocale, variant: message.variant,
+                                   message: message)
+        }
+    }
+
+    deinit {
+        entries.deinitialize(count: size)
+        entries.deallocate()
+    }
+
+    @inline(__always)
+    func message(code: String, locale: String, variant: Int) -> PreparedMessage? {
+        guard variant >= 0 else { return nil }
+        let mask = size - 1
+        var index = Self.hash(code, locale, variant) & mask
+        while true {
+            let entry = entries + index
+            if entry.pointee.variant < 0 { return nil }
+            if entry.pointee.variant == variant, entry.pointee.code == code, entry.pointee.locale == locale {
+                return entry.pointee.message
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ code: String, _ locale: String, _ variant: Int) -> Int {
+        let h = UInt64(bitPattern: Int64(CodeIndex.hash(code)))
+        let l = UInt64(bitPattern: Int64(CodeIndex.hash(locale)))
+        var mixed = (h ^ (l &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(bitPattern: Int64(variant))) &* 0xD6E8_FEB8_6659_FD93
+        mixed ^= mixed >> 32
+        return Int(truncatingIfNeeded: mixed)
     }
 }

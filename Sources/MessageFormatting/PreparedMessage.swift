@@ -16,7 +16,8 @@ import ErrorCatalog
 /// Both `render` methods check the values exactly as `CatalogFormatter.format` does (names the
 /// code does not declare, missing values, values invalid for their type) and produce the same
 /// bytes. Immutable and `Sendable`: share it between tasks freely.
-public final class PreparedMessage: Sendable {
+public final class PreparedMessage: @unchecked Sendable {
+    // @unchecked: `fields` is storage of its own, written in `init` only and freed in `deinit`.
     /// The error code.
     public let code: String
     /// The catalog locale whose texts are rendered (`de` for a request of `de-AT`).
@@ -39,6 +40,16 @@ public final class PreparedMessage: Sendable {
     let placeholderOfSlot: [Int]
     /// How many slots show a declared placeholder.
     let declaredSlots: Int
+    /// What the by-name pass reads per declared placeholder, in storage of its own so that the
+    /// pass retains no array: its name, its slot (or -1) and its quick check.
+    struct Field {
+        let name: String
+        let slot: Int
+        let check: ValueCheck
+    }
+    private let fields: UnsafeMutablePointer<Field>
+    private let fieldCount: Int
+    private let slotCount: Int
 
     init(code: String, catalogLocale: String, variant: Int, templateID: String, message: CompiledMessage,
          placeholders: [Placeholder]) {
@@ -54,6 +65,17 @@ public final class PreparedMessage: Sendable {
         placeholderOfSlot = message.slotNames.map { names.firstIndex(of: $0) ?? -1 }
         slotOfPlaceholder = names.map { message.slotNames.firstIndex(of: $0) ?? -1 }
         declaredSlots = placeholderOfSlot.filter { $0 >= 0 }.count
+        fieldCount = names.count
+        slotCount = message.slotNames.count
+        fields = .allocate(capacity: max(1, names.count))
+        for index in names.indices {
+            (fields + index).initialize(to: Field(name: names[index], slot: slotOfPlaceholder[index], check: checks[index]))
+        }
+    }
+
+    deinit {
+        fields.deinitialize(count: fieldCount)
+        fields.deallocate()
     }
 
     /// The locale whose number conventions are used (`de-AT` …); usually `catalogLocale`.
@@ -65,7 +87,7 @@ public final class PreparedMessage: Sendable {
     /// Renders with values by placeholder name, checked as `CatalogFormatter.format` checks them:
     /// a name the code does not declare, a missing value or a value invalid for its type throws.
     public func render(_ values: [String: Value]) throws(FormatError) -> String {
-        try withUnsafeTemporaryAllocation(of: Value?.self, capacity: placeholderOfSlot.count) {
+        try withUnsafeTemporaryAllocation(of: Value?.self, capacity: slotCount) {
             (slots) throws(FormatError) -> String in
             slots.initialize(repeating: nil)
             defer { _ = slots.deinitialize() }
@@ -74,21 +96,16 @@ public final class PreparedMessage: Sendable {
             var extra = false
             var placed = 0
             var quick = true
-            names.withUnsafeBufferPointer { names in
-                slotOfPlaceholder.withUnsafeBufferPointer { slotOf in
-                    checks.withUnsafeBufferPointer { checks in
-                        for (name, value) in values {
-                            var index = 0
-                            while index < names.count, names[index] != name { index += 1 }
-                            if index == names.count { extra = true; return }
-                            let slot = slotOf[index]
-                            guard slot >= 0 else { continue }   // a placeholder this variant does not show
-                            if quick, !checks[index].accepts(value) { quick = false }
-                            slots[slot] = value
-                            placed += 1
-                        }
-                    }
-                }
+            let fields = self.fields, fieldCount = self.fieldCount
+            for (name, value) in values {
+                var index = 0
+                while index < fieldCount, fields[index].name != name { index += 1 }
+                if index == fieldCount { extra = true; break }
+                let slot = fields[index].slot
+                guard slot >= 0 else { continue }   // a placeholder this variant does not show
+                if quick, !fields[index].check.accepts(value) { quick = false }
+                slots[slot] = value
+                placed += 1
             }
             if extra {
                 let given = values.keys.filter { !names.contains($0) }.sorted()

@@ -224,8 +224,8 @@ final class FlatProgram: Sendable {
                         continue
                     }
                     switch slots[Int(operation.slot)] {
-                    case .text(var text)?:
-                        position += Self.copy(&text, to: base + position)
+                    case .text(let text)?:
+                        position += Self.copy(text, to: base + position)
                     case .integer(let value)?:
                         position += integers.write(value, to: base + position)
                     case .list(let items)?:
@@ -235,8 +235,7 @@ final class FlatProgram: Sendable {
                                 base[position + 1] = UInt8(ascii: " ")
                                 position += 2
                             }
-                            var item = items[index]
-                            position += Self.copy(&item, to: base + position)
+                            position += Self.copy(items[index], to: base + position)
                         }
                     default:
                         break
@@ -247,12 +246,21 @@ final class FlatProgram: Sendable {
         return position
     }
 
+    /// Copies the UTF-8 of `text` (in place for native strings: no mutable copy to take).
     @inline(__always)
-    private static func copy(_ text: inout String, to destination: UnsafeMutablePointer<UInt8>) -> Int {
-        text.withUTF8 { utf8 in
+    private static func copy(_ text: String, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ utf8 -> Int in
             if utf8.count > 0 { destination.update(from: utf8.baseAddress!, count: utf8.count) }
             return utf8.count
+        }) {
+            return count
         }
+        var count = 0
+        for byte in text.utf8 {
+            destination[count] = byte
+            count += 1
+        }
+        return count
     }
 }
 
