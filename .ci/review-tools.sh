@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the translation-review outputs with the tools translators and browsers use:
 #   - GNU gettext:       msgfmt --check on the exported PO
-#   - translate-toolkit: po2csv / pofilter on the PO, xliff2po on the XLIFF (both must read them)
+#   - translate-toolkit: po2csv / pofilter on the PO, xliff2po on the XLIFF 1.2, its XLIFF 2.0 store
+#                        (translate.storage.xliff2) on the XLIFF 2.0 export (all must read them)
 #   - Debian chromium:   loads the HTML review report headless with its #selftest (no console
 #                        messages, each filter shows exactly the findings of the JSON report)
 #                        and takes a screenshot.
@@ -39,16 +40,17 @@ fail=0
 step() { printf '== %s\n' "$*"; }
 
 # --- export ------------------------------------------------------------------------------------
-step "export PO and XLIFF"
+step "export PO, XLIFF 1.2 and XLIFF 2.0"
 "$ERRCAT" export --format po --locale de -o "$OUT/de.po"
 "$ERRCAT" export --format xliff --locale de -o "$OUT/de.xlf"
+"$ERRCAT" export --format xliff2 --locale de -o "$OUT/de.xliff2.xlf"
 
 # --- gettext -------------------------------------------------------------------------------------
 step "msgfmt --check"
 msgfmt --check --statistics -o "$OUT/de.mo" "$OUT/de.po" || fail=1
 
 # --- translate-toolkit -------------------------------------------------------------------------
-step "translate-toolkit reads both files"
+step "translate-toolkit reads every exported file"
 "$VENV/bin/po2csv" --progress=none "$OUT/de.po" "$OUT/de.csv" || fail=1
 "$VENV/bin/xliff2po" --progress=none "$OUT/de.xlf" "$OUT/de-from-xliff.po" || fail=1
 # The same number of translated units in both formats.
@@ -58,6 +60,24 @@ xliff_units=$(grep -c '<trans-unit ' "$OUT/de.xlf")
 converted=$(grep -c '^msgid ' "$OUT/de-from-xliff.po")
 [ "$converted" = "$((xliff_units + 1))" ] || { echo "xliff2po read $((converted - 1)) of $xliff_units units"; fail=1; }
 [ "$po_units" = "$xliff_units" ] || { echo "PO has $po_units units, XLIFF $xliff_units"; fail=1; }
+# XLIFF 2.0: translate-toolkit's own XLIFF 2.0 store (translate.storage.xliff2) must read every unit
+# with the same source and target texts as the XLIFF 1.2 file.
+"$VENV/bin/python" - "$OUT/de.xlf" "$OUT/de.xliff2.xlf" <<'PYX' || fail=1
+import sys
+from translate.storage.xliff import xlifffile
+from translate.storage.xliff2 import Xliff2File
+v1 = {u.getid(): (u.source, u.target) for u in xlifffile.parsefile(sys.argv[1]).units if not u.isheader()}
+doc = Xliff2File.parsefile(sys.argv[2])
+units = [u for u in doc.units if not u.isheader()]
+v2 = [(u.source, u.target) for u in units]
+problems = []
+if (doc.sourcelanguage, doc.targetlanguage) != ("en", "de"): problems.append(f"languages {doc.sourcelanguage} -> {doc.targetlanguage}")
+if len(v2) != len(v1): problems.append(f"XLIFF 2.0 has {len(v2)} units, XLIFF 1.2 {len(v1)}")
+if sorted(v2) != sorted(v1.values()): problems.append("source/target texts differ between XLIFF 1.2 and 2.0")
+if not all(u.istranslated() for u in units): problems.append("units not marked translated")
+print(f"translate-toolkit read {len(v2)} XLIFF 2.0 units" + ("" if not problems else ": " + "; ".join(problems)))
+sys.exit(1 if problems else 0)
+PYX
 "$VENV/bin/pofilter" --progress=none -t variables -t escapes -t doublespacing "$OUT/de.po" "$OUT/pofilter.po" || fail=1
 if grep -q '^msgctxt' "$OUT/pofilter.po" 2>/dev/null; then
   echo "pofilter found issues:"; grep -B2 -A3 '^# (pofilter)' "$OUT/pofilter.po" | head -40; fail=1
@@ -67,7 +87,7 @@ fi
 step "import of the exported files leaves de.json byte-identical"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 cp Catalogs/defender/*.json "$tmp/"
-for f in "$OUT/de.po" "$OUT/de.xlf"; do
+for f in "$OUT/de.po" "$OUT/de.xlf" "$OUT/de.xliff2.xlf"; do
   "$ERRCAT" import "$f" --catalog "$tmp"
   cmp "$tmp/de.json" Catalogs/defender/de.json || { echo "round trip of $f changed de.json"; fail=1; }
 done

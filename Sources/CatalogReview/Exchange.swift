@@ -41,7 +41,8 @@ public struct ExchangeDocument: Sendable, Hashable {
 }
 
 public enum ExchangeFormat: String, Sendable, CaseIterable {
-    case po, xliff
+    /// gettext PO, XLIFF 1.2, XLIFF 2.0 (core).
+    case po, xliff, xliff2
 }
 
 /// A problem in an exchange file or its import: what and where.
@@ -126,6 +127,7 @@ public enum CatalogExchange {
         switch format {
         case .po: return PO.write(document)
         case .xliff: return XLIFF.write(document)
+        case .xliff2: return XLIFF2.write(document)
         }
     }
 
@@ -139,14 +141,18 @@ public enum CatalogExchange {
         switch format {
         case .po: return try PO.read(text, fileName: fileName)
         case .xliff: return try XLIFF.read(Data(text.utf8), fileName: fileName)
+        case .xliff2: return try XLIFF2.read(Data(text.utf8), fileName: fileName)
         }
     }
 
     public static func guessFormat(text: String, fileName: String) -> ExchangeFormat {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".po") || lower.hasSuffix(".pot") { return .po }
-        if lower.hasSuffix(".xlf") || lower.hasSuffix(".xliff") { return .xliff }
-        return text.drop { $0.isWhitespace }.hasPrefix("<") ? .xliff : .po
+        let xml = lower.hasSuffix(".xlf") || lower.hasSuffix(".xliff") || text.drop { $0.isWhitespace }.hasPrefix("<")
+        guard xml else { return .po }
+        // XLIFF 2.0 by its namespace (or version) on the root element, near the start of the file.
+        let head = text.prefix(2048)
+        return head.contains(XLIFF2.namespace) || head.contains("version=\"2.") ? .xliff2 : .xliff
     }
 
     // MARK: Merging

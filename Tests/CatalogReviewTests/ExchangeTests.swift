@@ -40,7 +40,13 @@ struct ExchangeTests {
                                                                   with: "\"from\": \"Hash {hash} is invalid.\"")
         let (raw, _) = RawCatalog.read(files: files)
         let exported = try CatalogExchange.export(raw: raw, locale: "de", format: format)
-        #expect(exported.contains(format == .po ? "#| msgid \"Hash {hash} is invalid.\"" : "alttranstype=\"previous-version\""))
+        switch format {
+        case .po: #expect(exported.contains("#| msgid \"Hash {hash} is invalid.\""))
+        case .xliff: #expect(exported.contains("alttranstype=\"previous-version\""))
+        case .xliff2:
+            #expect(exported.contains("<note category=\"previous-source\">Hash {hash} is invalid.</note>"))
+            #expect(exported.contains("<segment state=\"translated\" subState=\"errcat:needs-review\">"))
+        }
         let merged = try CatalogExchange.merge(try CatalogExchange.read(text: exported, fileName: format == .po ? "a.po" : "a.xlf"),
                                                into: raw, fileName: "x")
         #expect(merged.file.text == files["de.json"])
@@ -119,5 +125,45 @@ struct ExchangeTests {
         #expect(result.changed == 1)
         let catalog = try Catalog.load(directory: directory)
         #expect(catalog.entry("InvalidUrl")?.localized["de"]?.templates.first?.pattern == "Ungültige URL: {url}.")
+    }
+}
+
+@Suite("XLIFF 2.0")
+struct XLIFF2Tests {
+    @Test func unitIdsAreNMTokensAndTheContextIsTheName() throws {
+        let (raw, _) = RawCatalog.read(files: try Fixture.bundledFiles())
+        let exported = try CatalogExchange.export(raw: raw, locale: "de", format: .xliff2)
+        #expect(exported.contains("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"de\">"))
+        #expect(exported.contains("<unit id=\"InvalidHashValue_docs\" name=\"InvalidHashValue/docs\">"))
+        #expect(CatalogExchange.guessFormat(text: exported, fileName: "de.xlf") == .xliff2)
+        #expect(CatalogExchange.guessFormat(text: try CatalogExchange.export(raw: raw, locale: "de", format: .xliff), fileName: "de.xlf") == .xliff)
+        // Every id is unique and an NMTOKEN.
+        let ids = exported.components(separatedBy: "<unit id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(ids).count == ids.count && ids.count > 60)
+        #expect(ids.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) } })
+    }
+
+    @Test func controlCharactersTravelAsCodePoints() throws {
+        let target = "Zeile\u{1B}[31m {hash} \u{07}ungültig\r."
+        let files = Fixture.catalog(source: "Hash value {hash} is invalid.", target: target)
+        let (raw, _) = RawCatalog.read(files: files)
+        let exported = try CatalogExchange.export(raw: raw, locale: "de", format: .xliff2)
+        #expect(exported.contains("Zeile<cp hex=\"001B\"/>[31m {hash} <cp hex=\"0007\"/>ungültig<cp hex=\"000D\"/>."))
+        let document = try CatalogExchange.read(text: exported, fileName: "a.xlf")
+        #expect(document.units.first { $0.context == "InvalidHashValue/docs" }?.target == target)
+    }
+
+    @Test(arguments: [
+        ("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"de\"><file id=\"f\"><unit id=\"u\" name=\"InvalidHashValue/docs\"><segment><source>a</source><target>b <pc id=\"1\">c</pc></target></segment></unit></file></xliff>", "inline markup <pc>"),
+        ("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"de\"><file id=\"f\"><unit id=\"u\" name=\"InvalidHashValue/docs\"><segment><source>a</source></segment><segment><source>b</source></segment></unit></file></xliff>", "more than one <segment>"),
+        ("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"de\"><file id=\"f\"><unit id=\"u\"><segment><source>a</source><target>b</target></file></xliff>", "not well-formed XML"),
+    ])
+    func brokenFilesSayWhatAndWhere(_ text: String, _ message: String) {
+        do {
+            _ = try CatalogExchange.read(text: text, fileName: "bad.xlf")
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.problems.contains { $0.message.contains(message) && $0.line != nil }, "\(error.problems)")
+        }
     }
 }

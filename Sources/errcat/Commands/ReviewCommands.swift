@@ -73,24 +73,31 @@ struct ReviewCommand: ParsableCommand {
 }
 
 enum ExchangeFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case po, xliff
-    var format: ExchangeFormat { self == .po ? .po : .xliff }
+    case po, xliff, xliff2
+    var format: ExchangeFormat {
+        switch self {
+        case .po: return .po
+        case .xliff: return .xliff
+        case .xliff2: return .xliff2
+        }
+    }
 }
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a translation for translators: gettext PO or XLIFF 1.2.",
+        abstract: "Export a translation for translators: gettext PO, XLIFF 1.2 or XLIFF 2.0.",
         discussion: """
         Context = code/variant (or code/description, code/hint); placeholder names and types are notes \
         for the translator; ICU syntax is kept as written. A stale translation is marked fuzzy with the \
-        old source (#| msgid, or <alt-trans alttranstype="previous-version">).
+        old source (#| msgid, or <alt-trans alttranstype="previous-version">; in XLIFF 2.0, \
+        subState="errcat:needs-review" and a note of category "previous-source").
         """
     )
 
     @OptionGroup var catalogOptions: CatalogOptions
 
-    @Option(name: .long, help: "po or xliff.")
+    @Option(name: .long, help: "po, xliff (1.2) or xliff2 (2.0).")
     var format: ExchangeFormatOption = .po
 
     @Option(name: .long, help: ArgumentHelp("The locale to export (default: the only translation).", valueName: "locale"))
@@ -134,7 +141,7 @@ struct ImportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The .po or .xlf/.xliff file.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The .po or .xlf/.xliff file (XLIFF 1.2 or 2.0, told apart by its namespace).", valueName: "file"))
     var file: String
 
     @OptionGroup var catalogOptions: CatalogOptions
