@@ -1,8 +1,11 @@
 // Renders N catalog messages (all templates, every catalog locale, random valid values generated
 // up front) with the Swift renderer and with a cached icu::MessageFormat (named arguments), checks
-// that both produce the same bytes, and prints messages per second for both.
+// that both produce the same bytes, and prints messages per second for both. It also times the
+// public API — CatalogFormatter.format (by name: code lookup, locale, value checks) and a
+// PreparedMessage rendered by name — on the same messages, checks their output too, and prints
+// their ratio to ICU (the target is 3x).
 //
-//   swift run -c release --package-path Benchmarks FormatBenchmark [N] [catalog directory] [icu|swift|api]
+//   swift run -c release --package-path Benchmarks FormatBenchmark [N] [catalog directory] [icu|swift|api|prepared]
 import ErrorCatalog
 import MessageFormatting
 #if canImport(Glibc)
@@ -44,6 +47,7 @@ struct Target {
     let locale: String
     let variant: Int
     let compiled: CompiledMessage
+    let prepared: PreparedMessage
     let icu: ICUMessageFormat
     let placeholders: [Placeholder]
 }
@@ -56,8 +60,10 @@ for entry in catalog.codes {
             let icu: ICUMessageFormat
             do { icu = try ICUMessageFormat(pattern: message.pattern, locale: locale) } catch { fail("\(error)") }
             let placeholders = message.slotNames.map { name in entry.placeholder(named: name)! }
-            targets.append(Target(code: entry.code, locale: locale, variant: variant, compiled: message, icu: icu,
-                                  placeholders: placeholders))
+            let prepared: PreparedMessage
+            do { prepared = try formatter.prepared(code: entry.code, locale: locale, variant: variant) } catch { fail("\(error)") }
+            targets.append(Target(code: entry.code, locale: locale, variant: variant, compiled: message, prepared: prepared,
+                                  icu: icu, placeholders: placeholders))
         }
     }
 }
@@ -90,20 +96,24 @@ for job in jobs {
         let swift = try target.compiled.render(slots: job.slots)
         let icu = try target.icu.format(job.prepared)
         let api = try formatter.format(code: target.code, values: job.byName, locale: target.locale, variant: target.variant)
-        if swift != icu || api != icu {
+        let prepared = try target.prepared.render(job.byName)
+        if swift != icu || api != icu || prepared != icu {
             mismatches += 1
-            if mismatches <= 5 { print("MISMATCH \(target.code) [\(target.locale)]\n  swift: \(swift)\n  api:   \(api)\n  icu:   \(icu)") }
+            if mismatches <= 5 {
+                print("MISMATCH \(target.code) [\(target.locale)]\n  swift: \(swift)\n  api:   \(api)\n  prep:  \(prepared)\n  icu:   \(icu)")
+            }
         }
     } catch {
         fail("\(target.code) [\(target.locale)]: \(error)")
     }
 }
-if mismatches > 0 { fail("\(mismatches) of \(jobs.count) messages differ between the Swift renderer and ICU") }
+if mismatches > 0 { fail("\(mismatches) of \(jobs.count) messages differ between the Swift renderer, the public API and ICU") }
 
 let clock = ContinuousClock()
 
 // Flat arrays so the timed loops touch only what they render (no struct copies, no closures).
 let compiledList = targets.map(\.compiled)
+let preparedList = targets.map(\.prepared)
 let icuList = targets.map(\.icu)
 let codeList = targets.map(\.code)
 let localeList = targets.map(\.locale)
@@ -117,7 +127,7 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
-enum Path { case icu, swift, api }
+enum Path { case icu, swift, api, prepared }
 
 @MainActor func run(_ path: Path, count: Int = total) -> (Double, Int) {
     var bytes = 0
@@ -133,6 +143,7 @@ enum Path { case icu, swift, api }
             case .api:
                 bytes &+= try formatter.format(code: codeList[t], values: jobByName[j], locale: localeList[t],
                                                variant: variantList[t]).utf8.count
+            case .prepared: bytes &+= try preparedList[t].render(jobByName[j]).utf8.count
             }
             j += 1
             if j == pool { j = 0 }
@@ -152,8 +163,13 @@ print("catalog: \(catalog.codes.count) codes, \(targets.count) templates over \(
 print("rendering \(total) messages each way")
 // Warm up both paths (ICU builds sub-formatters lazily).
 if arguments.count > 3 {
-    // Profiling aid: run one path only (icu, swift or api).
-    let path: Path = arguments[3] == "icu" ? .icu : arguments[3] == "api" ? .api : .swift
+    // Profiling aid: run one path only (icu, swift, api or prepared).
+    let path: Path = switch arguments[3] {
+    case "icu": .icu
+    case "api": .api
+    case "prepared": .prepared
+    default: .swift
+    }
     print("\(path): \(figure(run(path).0))")
     exit(0)
 }
@@ -162,21 +178,32 @@ if arguments.count > 3 {
 _ = run(.icu, count: min(total, 50_000))
 _ = run(.swift, count: min(total, 50_000))
 let rounds = 5
-var rates: [Path: [Double]] = [.icu: [], .swift: [], .api: []]
-var byteTotals: [Path: Int] = [.icu: 0, .swift: 0, .api: 0]
+let paths: [Path] = [.icu, .swift, .api, .prepared]
+var rates: [Path: [Double]] = [.icu: [], .swift: [], .api: [], .prepared: []]
+var byteTotals: [Path: Int] = [.icu: 0, .swift: 0, .api: 0, .prepared: 0]
 for round in 0..<rounds {
     let count = total / rounds + (round < total % rounds ? 1 : 0)
-    for path in [Path.icu, .swift, .api] {
+    for path in paths {
         let (rate, bytes) = run(path, count: count)
         rates[path]!.append(rate)
         byteTotals[path]! += bytes
     }
 }
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-let icuRate = median(rates[.icu]!), swiftRate = median(rates[.swift]!), apiRate = median(rates[.api]!)
-let icuBytes = byteTotals[.icu]!, swiftBytes = byteTotals[.swift]!, apiBytes = byteTotals[.api]!
-if icuBytes != swiftBytes || icuBytes != apiBytes { fail("output sizes differ: ICU \(icuBytes), Swift \(swiftBytes), API \(apiBytes) bytes") }
-print("ICU MessageFormat (cached, named args):  \(figure(icuRate))")
-print("Swift renderer (compiled, by slot):      \(figure(swiftRate))  = \(Double(Int(swiftRate / icuRate * 100)) / 100)x ICU")
-print("CatalogFormatter.format (by name, validated, negotiated): \(figure(apiRate))  = \(Double(Int(apiRate / icuRate * 100)) / 100)x ICU")
-print("output: \(swiftBytes) bytes each way, identical (median of \(rounds) alternating rounds; ratios per round: \(zip(rates[.swift]!, rates[.icu]!).map { Double(Int($0 / $1 * 100)) / 100 }))")
+let icuRate = median(rates[.icu]!)
+for path in paths where byteTotals[path]! != byteTotals[.icu]! {
+    fail("output sizes differ: ICU \(byteTotals[.icu]!), \(path) \(byteTotals[path]!) bytes")
+}
+func ratio(_ value: Double) -> String { "\(Double(Int(value * 100)) / 100)x ICU" }
+/// The ratio to ICU of each round (ICU's rate of the same round).
+@MainActor func roundRatios(_ path: Path) -> String {
+    "\(zip(rates[path]!, rates[.icu]!).map { Double(Int($0 / $1 * 100)) / 100 })"
+}
+print("ICU MessageFormat (cached, named args):       \(figure(icuRate))")
+print("Swift renderer (compiled, by slot):           \(figure(median(rates[.swift]!)))  = \(ratio(median(rates[.swift]!) / icuRate))")
+print("CatalogFormatter.format (public API, by name): \(figure(median(rates[.api]!)))  = \(ratio(median(rates[.api]!) / icuRate))")
+print("PreparedMessage.render (public API, by name):  \(figure(median(rates[.prepared]!)))  = \(ratio(median(rates[.prepared]!) / icuRate))")
+print("output: \(byteTotals[.icu]!) bytes each way, identical (median of \(rounds) alternating rounds)")
+print("per-round ratios to ICU: swift \(roundRatios(.swift)); format \(roundRatios(.api)); prepared \(roundRatios(.prepared))")
+let apiRatio = median(zip(rates[.api]!, rates[.icu]!).map { $0 / $1 })
+print("CatalogFormatter.format vs ICU, median per-round ratio: \(ratio(apiRatio)) (target 3x: \(apiRatio >= 3 ? "met" : "NOT met"))")
