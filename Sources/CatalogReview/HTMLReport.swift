@@ -112,7 +112,7 @@ public enum HTMLReport {
         table{border-collapse:collapse;width:100%;background:#fff;table-layout:fixed}
         th,td{border:1px solid #d8dde6;padding:6px 8px;vertical-align:top;text-align:left;word-wrap:break-word}
         th{background:#eef1f5;position:sticky;top:52px} td.code{font-weight:600;width:14%} td.variant{width:9%;color:#555}
-        tr.clean td.text{color:#2d3a4a} tr.code-start td{border-top:2px solid #9aa6b8}
+        td.code.cont{color:#9aa6b8;font-weight:400;font-size:12px} tr.clean td.text{color:#2d3a4a} tr.code-start td{border-top:2px solid #9aa6b8}
         .ph{background:#dff3e4;color:#0f5c2e;border-radius:3px;font-family:ui-monospace,Menlo,monospace;font-size:12.5px}
         mark{background:none;border-bottom:3px solid}
         mark.sev-error{background:#fde2e1;border-color:#d0312d} mark.sev-warning{background:#fff4cc;border-color:#e0a800} mark.sev-info{border-color:#4a90e2}
@@ -168,7 +168,9 @@ public enum HTMLReport {
             matching.forEach { used.insert($0.offset) }
             let isPattern = field == "pattern"
             html += "<tr class=\"row\(matching.isEmpty ? " clean" : "")\(first ? " code-start" : "")\" data-findings=\"\(matching.map { String($0.offset) }.joined(separator: " "))\">"
-            html += "<td class=\"code\">\(first ? escape(code) : "")</td><td class=\"variant\">\(escape(variant ?? field))</td>"
+            // Every row names its code (rows of one code stay readable when a filter hides the first one);
+            // after the first it is shown muted.
+            html += "<td class=\"code\(first ? "" : " cont")\">\(escape(code))</td><td class=\"variant\">\(escape(variant ?? field))</td>"
             let sourceFindings = matching.filter { $0.element.file == source?.fileName }.map { ($0.offset, $0.element) }
             html += "<td class=\"text\" lang=\"\(escape(result.sourceLocale))\">" + (sourceText.map { highlighted($0, isPattern: isPattern, findings: sourceFindings) } ?? "<span class=\"muted\">—</span>")
             if !sourceFindings.isEmpty { html += "<ul class=\"findings\">" + sourceFindings.map { findingItem($0.0, $0.1) }.joined() + "</ul>" }
