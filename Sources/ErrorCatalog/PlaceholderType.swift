@@ -104,7 +104,7 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
         case (.integer, .integer), (.date, .date): return nil
         case (.list, .list(let items)):
             if items.isEmpty { return ValueProblem(type: self, text: "", issue: .emptyList) }
-            if let bad = items.first(where: { $0.isEmpty || $0.contains(",") }) {
+            if let bad = items.first(where: { $0.isEmpty || $0.utf8.contains(UInt8(ascii: ",")) }) {
                 return ValueProblem(type: self, text: bad, issue: .listItemComma)
             }
             return nil
@@ -185,7 +185,7 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
         case .version:
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count < 2 || parts.count > 4 { return .versionPartCount(parts.count) }
-            if parts.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            if parts.contains(where: { $0.isEmpty || !$0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) {
                 return .versionPartNotNumber
             }
             return nil
@@ -321,7 +321,7 @@ enum IPAddressSyntax {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return false }
         for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+            guard !part.isEmpty, part.utf8.count <= 3, part.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
                   let value = Int(part), value <= 255 else { return false }
             if part.count > 1 && part.first == "0" { return false }
         }
