@@ -135,7 +135,7 @@ public enum ReviewReport {
             return item
         }
         var run: [String: Any] = [
-            "tool": ["driver": ["name": "errcat review", "informationUri": "https://github.com/", "rules": rules]],
+            "tool": ["driver": ["name": "errcat review", "version": "0.1.0", "rules": rules]],
             "results": results,
         ]
         if let catalogDirectory {
