@@ -52,6 +52,12 @@ final class Automaton: @unchecked Sendable {
         let extraKeys: UnsafeMutablePointer<UInt64>
         let extraValues: UnsafeMutablePointer<Int32>
         let literalDepth: UnsafeMutablePointer<Int32>
+        /// Per slot edge, 256 bits: the bytes at which a thread in the slot can change (a byte
+        /// that can follow the slot's text, or one the slot cannot hold). Between two such bytes
+        /// the threads stay as they are, so the matcher skips.
+        let edgeStop: UnsafeMutablePointer<UInt64>
+        /// Whether the slot's exit node has no slot edge of its own (only then can it be skipped over).
+        let edgeSkippable: UnsafeMutablePointer<Bool>
         let counts: [Int]
 
         static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
@@ -76,6 +82,20 @@ final class Automaton: @unchecked Sendable {
             edgeKind = Self.copy(a.edgeKind); edgeChild = Self.copy(a.edgeChild); edgeDepth = Self.copy(a.edgeDepth)
             extraKeys = Self.copy(a.extraKeys); extraValues = Self.copy(a.extraValues)
             literalDepth = Self.copy(a.literalDepth)
+            var childBytes: [Int: [UInt8]] = [:]
+            for key in a.extraKeys where key != 0 { childBytes[Int((key - 1) >> 8), default: []].append(UInt8((key - 1) & 0xFF)) }
+            var stops = [UInt64](repeating: 0, count: 4 * max(1, a.edgeKind.count))
+            var skippable = [Bool](repeating: false, count: max(1, a.edgeKind.count))
+            for edge in 0..<a.edgeKind.count {
+                let exit = Int(a.edgeChild[edge])
+                skippable[edge] = a.slotStart[exit] == a.slotStart[exit + 1]
+                var bytes = childBytes[exit] ?? []
+                if a.firstByte[exit] < 0x100 { bytes.append(UInt8(a.firstByte[exit])) }
+                for b in 0...255 where !a.edgeKind[edge].accepts(UInt8(b)) { bytes.append(UInt8(b)) }
+                for b in bytes { stops[4 * edge + Int(b >> 6)] |= 1 << UInt64(b & 63) }
+            }
+            edgeStop = Self.copy(stops)
+            edgeSkippable = Self.copy(skippable)
             counts = [a.firstByte.count, a.edgeKind.count]
         }
 
@@ -83,13 +103,15 @@ final class Automaton: @unchecked Sendable {
             nodes.deallocate()
             edgeKind.deinitialize(count: counts[1]); edgeKind.deallocate()
             edgeChild.deallocate(); edgeDepth.deallocate(); extraKeys.deallocate(); extraValues.deallocate()
-            literalDepth.deallocate()
+            literalDepth.deallocate(); edgeStop.deallocate(); edgeSkippable.deallocate()
         }
     }
 
     private(set) var tables: Tables! = nil
 
-    init(templates: [CompiledTemplate]) {
+    /// Compiles the templates that `include` admits (all but catch-alls, which are matched
+    /// outside); captures are at least `minimumWidth` wide so that parts share one layout.
+    init(templates: [CompiledTemplate], minimumWidth: Int = 2, include: (CompiledTemplate) -> Bool = { _ in true }) {
         var firstByte: [UInt16] = [0x100]
         var firstChild: [Int32] = [-1]
         var edges: [[(SlotKind, Int32)]] = [[]]
@@ -105,7 +127,7 @@ final class Automaton: @unchecked Sendable {
             depth.append(d); literalDepth.append(literal); representative.append(rep)
             return Int32(firstByte.count - 1)
         }
-        for (t, template) in templates.enumerated() where !template.isCatchAll {
+        for (t, template) in templates.enumerated() where !template.isCatchAll && include(template) {
             var node: Int32 = 0
             if representative[0].0 < 0 { representative[0] = (Int32(t), 0, 0) }
             for (k, literal) in template.normalisedLiterals.enumerated() {
@@ -181,7 +203,7 @@ final class Automaton: @unchecked Sendable {
         self.extraKeys = keys
         self.extraValues = values
         self.extraMask = capacity - 1
-        self.captureWidth = 2 * max(1, maxDepth)
+        self.captureWidth = max(minimumWidth, 2 * max(1, maxDepth))
         self.tables = Tables(self)
     }
 
@@ -224,17 +246,16 @@ final class Automaton: @unchecked Sendable {
 
     /// Runs the automaton over normalised bytes; writes the accepted paths in priority order into
     /// `scratch` (`acceptCount`, `acceptNodes`, `acceptCaps`), and where matching stopped into
-    /// `scratch.death`. No allocation: the threads live on the stack, the accepts in the scratch.
+    /// `scratch.death`. No allocation: threads and accepts live in the scratch.
     func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil) {
         let width = captureWidth
         let maxThreads = Automaton.maxThreads
         let t = tables!
         let mask = extraMask
         let nodes = t.nodes, edgeKind = t.edgeKind, edgeChild = t.edgeChild, edgeDepth = t.edgeDepth
-        scratch.reserveAccepts(maxThreads, width: width)
-        scratch.acceptCount = 0
+        scratch.reserveAccepts(scratch.acceptCount + maxThreads, width: width)
         let acceptNodes = scratch.acceptNodes, acceptCaps = scratch.acceptCaps
-        var acceptCount = 0
+        var acceptCount = scratch.acceptCount
         @inline(__always)
         func accept(_ node: Int32, _ caps: UnsafeMutablePointer<Int32>) {
             acceptNodes[acceptCount] = node
@@ -242,8 +263,8 @@ final class Automaton: @unchecked Sendable {
             acceptCount += 1
         }
         var death: Death?
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * maxThreads * (width + 1)) { buffer in
-            let base = buffer.baseAddress!
+        body: do {
+            let base = scratch.reserveThreads(2 * maxThreads * (width + 1))
             var curStates = base
             var curCaps = base + maxThreads
             var nextStates = base + maxThreads * (width + 1)
@@ -284,7 +305,7 @@ final class Automaton: @unchecked Sendable {
                         if let work { work.pointee += 1 }
                         if c < 0 {
                             died(node, at: i)
-                            return
+                            break body
                         }
                         node = c
                         i += 1
@@ -306,6 +327,36 @@ final class Automaton: @unchecked Sendable {
                             }
                             if i == n { break }
                         }
+                    }
+                }
+                if curCount > 1 {
+                    // Every thread inside a slot that ends only before a literal: skip to the next
+                    // byte at which one of them can leave its slot or dies.
+                    var s0: UInt64 = 0, s1: UInt64 = 0, s2: UInt64 = 0, s3: UInt64 = 0
+                    var limit = n
+                    var skip = true
+                    for thread in 0..<curCount {
+                        let state = curStates[thread]
+                        if state >= 0 { skip = false; break }
+                        let edge = Int(-state - 1)
+                        if !t.edgeSkippable[edge] { skip = false; break }
+                        let stop = t.edgeStop + 4 * edge
+                        s0 |= stop[0]; s1 |= stop[1]; s2 |= stop[2]; s3 |= stop[3]
+                        let kind = edgeKind[edge]
+                        if kind.maxLength != Int.max {
+                            limit = min(limit, Int(curCaps[thread * width + 2 * Int(edgeDepth[edge])]) + kind.maxLength)
+                        }
+                    }
+                    if skip {
+                        let from = i
+                        while i < limit {
+                            let b = input[i]
+                            let word = b < 128 ? (b < 64 ? s0 : s1) : (b < 192 ? s2 : s3)
+                            if word & (1 << UInt64(b & 63)) != 0 { break }
+                            i += 1
+                        }
+                        if let work { work.pointee += (i - from) * curCount }
+                        if i == n { break }
                     }
                 }
                 let b = input[i]
@@ -351,7 +402,7 @@ final class Automaton: @unchecked Sendable {
                     }
                     if !produced { died(state, at: i) }
                 }
-                if nextCount == 0 { return }
+                if nextCount == 0 { break body }
                 swap(&curStates, &nextStates)
                 swap(&curCaps, &nextCaps)
                 curCount = nextCount
@@ -383,6 +434,9 @@ final class Automaton: @unchecked Sendable {
             }
         }
         scratch.acceptCount = acceptCount
-        scratch.death = death
+        if let death, scratch.death.map({ death.progress > $0.progress || (death.progress == $0.progress && death.position > $0.position) }) ?? true {
+            scratch.death = death
+            scratch.deathAutomaton = self
+        }
     }
 }

@@ -130,15 +130,13 @@ struct Candidate {
     var typeScore: Int32
 }
 
-/// Reusable working memory for matching, one per caller (a thread, a task, a pipeline stage):
-/// after the first few messages, matching with it allocates nothing. Not thread-safe; the
-/// matcher itself is immutable and can be shared.
-public final class MatchScratch {
+/// The scratch's fields, behind a pointer: reading and writing them costs no exclusivity check.
+struct ScratchState {
     // The normalised body of the message, and per byte its original span (unless `identity`).
     var inputCapacity = 0
-    var normalised: UnsafeMutablePointer<UInt8>
-    var origStart: UnsafeMutablePointer<Int32>
-    var origEnd: UnsafeMutablePointer<Int32>
+    var normalised = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    var origStart = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var origEnd = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     /// The normalised body is the original body lower-cased, byte for byte.
     var identity = false
     var count = 0
@@ -149,37 +147,78 @@ public final class MatchScratch {
 
     // The automaton's accepted paths.
     var acceptCapacity = 0
-    var acceptNodes: UnsafeMutablePointer<Int32>
-    var acceptCaps: UnsafeMutablePointer<Int32>
+    var acceptNodes = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var acceptCaps = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     var acceptCount = 0
     var death: Automaton.Death?
+    /// The automaton (part) whose thread got furthest.
+    unowned(unsafe) var deathAutomaton: Automaton? = nil
 
     // Candidates and their values.
     var candidateCapacity = 16
-    var candidates: UnsafeMutablePointer<Candidate>
+    var candidates = UnsafeMutablePointer<Candidate>.allocate(capacity: 16)
     var candidateCount = 0
     var slotCapacity = 32
-    var slotStart: UnsafeMutablePointer<Int32>
-    var slotEnd: UnsafeMutablePointer<Int32>
-    var slotInteger: UnsafeMutablePointer<Int64>
+    var slotStart = UnsafeMutablePointer<Int32>.allocate(capacity: 32)
+    var slotEnd = UnsafeMutablePointer<Int32>.allocate(capacity: 32)
+    var slotInteger = UnsafeMutablePointer<Int64>.allocate(capacity: 32)
     /// Bit 0: validity known; bit 1: valid; bit 2: integer parsed.
-    var slotState: UnsafeMutablePointer<UInt8>
+    var slotState = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
     var slotCount = 0
     /// Candidate indices in rank order (filled when there is more than one).
-    var rankOrder: UnsafeMutablePointer<Int32>
+    var rankOrder = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
 
     // The verdict.
     var best = -1
     var bestVariant: VariantID? = nil
     var ambiguous = false
 
+    var acceptWidth = 0
+    var threadCapacity = 0
+    var threads = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+}
+
+/// Reusable working memory for matching, one per caller (a thread, a task, a pipeline stage):
+/// after the first few messages, matching with it allocates nothing. Not thread-safe; the
+/// matcher itself is immutable and can be shared.
+public final class MatchScratch {
+    let state: UnsafeMutablePointer<ScratchState>
+
+    var inputCapacity: Int { get { state.pointee.inputCapacity } set { state.pointee.inputCapacity = newValue } }
+    var normalised: UnsafeMutablePointer<UInt8> { get { state.pointee.normalised } set { state.pointee.normalised = newValue } }
+    var origStart: UnsafeMutablePointer<Int32> { get { state.pointee.origStart } set { state.pointee.origStart = newValue } }
+    var origEnd: UnsafeMutablePointer<Int32> { get { state.pointee.origEnd } set { state.pointee.origEnd = newValue } }
+    var identity: Bool { get { state.pointee.identity } set { state.pointee.identity = newValue } }
+    var count: Int { get { state.pointee.count } set { state.pointee.count = newValue } }
+    var trimmed: Trimmed { get { state.pointee.trimmed } set { state.pointee.trimmed = newValue } }
+    var nfcChanged: Bool { get { state.pointee.nfcChanged } set { state.pointee.nfcChanged = newValue } }
+    var bytes: UnsafeBufferPointer<UInt8> { get { state.pointee.bytes } set { state.pointee.bytes = newValue } }
+    var acceptCapacity: Int { get { state.pointee.acceptCapacity } set { state.pointee.acceptCapacity = newValue } }
+    var acceptNodes: UnsafeMutablePointer<Int32> { get { state.pointee.acceptNodes } set { state.pointee.acceptNodes = newValue } }
+    var acceptCaps: UnsafeMutablePointer<Int32> { get { state.pointee.acceptCaps } set { state.pointee.acceptCaps = newValue } }
+    var acceptCount: Int { get { state.pointee.acceptCount } set { state.pointee.acceptCount = newValue } }
+    var death: Automaton.Death? { get { state.pointee.death } set { state.pointee.death = newValue } }
+    var deathAutomaton: Automaton? { get { state.pointee.deathAutomaton } set { state.pointee.deathAutomaton = newValue } }
+    var candidateCapacity: Int { get { state.pointee.candidateCapacity } set { state.pointee.candidateCapacity = newValue } }
+    var candidates: UnsafeMutablePointer<Candidate> { get { state.pointee.candidates } set { state.pointee.candidates = newValue } }
+    var candidateCount: Int { get { state.pointee.candidateCount } set { state.pointee.candidateCount = newValue } }
+    var slotCapacity: Int { get { state.pointee.slotCapacity } set { state.pointee.slotCapacity = newValue } }
+    var slotStart: UnsafeMutablePointer<Int32> { get { state.pointee.slotStart } set { state.pointee.slotStart = newValue } }
+    var slotEnd: UnsafeMutablePointer<Int32> { get { state.pointee.slotEnd } set { state.pointee.slotEnd = newValue } }
+    var slotInteger: UnsafeMutablePointer<Int64> { get { state.pointee.slotInteger } set { state.pointee.slotInteger = newValue } }
+    var slotState: UnsafeMutablePointer<UInt8> { get { state.pointee.slotState } set { state.pointee.slotState = newValue } }
+    var slotCount: Int { get { state.pointee.slotCount } set { state.pointee.slotCount = newValue } }
+    var rankOrder: UnsafeMutablePointer<Int32> { get { state.pointee.rankOrder } set { state.pointee.rankOrder = newValue } }
+    var best: Int { get { state.pointee.best } set { state.pointee.best = newValue } }
+    var bestVariant: VariantID? { get { state.pointee.bestVariant } set { state.pointee.bestVariant = newValue } }
+    var ambiguous: Bool { get { state.pointee.ambiguous } set { state.pointee.ambiguous = newValue } }
+    var acceptWidth: Int { get { state.pointee.acceptWidth } set { state.pointee.acceptWidth = newValue } }
+    var threadCapacity: Int { get { state.pointee.threadCapacity } set { state.pointee.threadCapacity = newValue } }
+    var threads: UnsafeMutablePointer<Int32> { get { state.pointee.threads } set { state.pointee.threads = newValue } }
+
     public init() {
-        normalised = .allocate(capacity: 1); origStart = .allocate(capacity: 1); origEnd = .allocate(capacity: 1)
-        acceptNodes = .allocate(capacity: 1); acceptCaps = .allocate(capacity: 1)
-        candidates = .allocate(capacity: candidateCapacity)
-        rankOrder = .allocate(capacity: candidateCapacity)
-        slotStart = .allocate(capacity: slotCapacity); slotEnd = .allocate(capacity: slotCapacity)
-        slotInteger = .allocate(capacity: slotCapacity); slotState = .allocate(capacity: slotCapacity)
+        state = .allocate(capacity: 1)
+        state.initialize(to: ScratchState())
     }
 
     deinit {
@@ -187,6 +226,19 @@ public final class MatchScratch {
         acceptNodes.deallocate(); acceptCaps.deallocate()
         candidates.deallocate(); rankOrder.deallocate()
         slotStart.deallocate(); slotEnd.deallocate(); slotInteger.deallocate(); slotState.deallocate()
+        threads.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Room for `count` thread slots (states and captures of the automaton's two generations).
+    func reserveThreads(_ count: Int) -> UnsafeMutablePointer<Int32> {
+        if count > threadCapacity {
+            threads.deallocate()
+            threads = .allocate(capacity: count)
+            threadCapacity = count
+        }
+        return threads
     }
 
     func reserveInput(_ length: Int) {
@@ -197,15 +249,20 @@ public final class MatchScratch {
         inputCapacity = capacity
     }
 
+    /// Room for `count` accepts of `width` captures, keeping those already there.
     func reserveAccepts(_ count: Int, width: Int) {
         guard count > acceptCapacity || width > acceptWidth else { return }
+        precondition(acceptCount == 0 || width == acceptWidth, "automaton parts share one capture width")
+        let capacity = max(count, 2 * acceptCapacity)
+        let nodes = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        let caps = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * width)
+        nodes.update(from: acceptNodes, count: acceptCount)
+        caps.update(from: acceptCaps, count: acceptCount * width)
         acceptNodes.deallocate(); acceptCaps.deallocate()
-        acceptNodes = .allocate(capacity: count)
-        acceptCaps = .allocate(capacity: count * width)
-        acceptCapacity = count
+        acceptNodes = nodes; acceptCaps = caps
+        acceptCapacity = capacity
         acceptWidth = width
     }
-    var acceptWidth = 0
 
     func appendCandidate(_ candidate: Candidate) {
         if candidateCount == candidateCapacity {
@@ -279,10 +336,20 @@ extension MessageMatcher {
     /// Runs the core over `bytes`: candidates, ranking and verdict land in `scratch`.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, locale: LocaleFilter, code: String?, scratch: MatchScratch) {
         let storage = self.storage
-        let automaton = storage.automaton
         let core = storage.core
         scratch.prepare(bytes, nfcChanged: nfcChanged)
-        automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch)
+        scratch.acceptCount = 0
+        scratch.death = nil
+        scratch.deathAutomaton = nil
+        // Templates that start with literal text and templates that start with a value run as two
+        // automata: the first usually has one thread on a literal path, the second only threads
+        // inside slots, which skip from one possible slot end to the next.
+        let input = UnsafeBufferPointer(start: scratch.normalised, count: scratch.count)
+        var partOfAccept = (0, 0)
+        storage.parts[0].run(input, into: scratch)
+        partOfAccept.0 = scratch.acceptCount
+        if storage.parts.count > 1 { storage.parts[1].run(input, into: scratch) }
+        partOfAccept.1 = scratch.acceptCount
         scratch.candidateCount = 0
         scratch.slotCount = 0
         scratch.best = -1
@@ -304,9 +371,10 @@ extension MessageMatcher {
             if codeID >= 0 && f.codeID != codeID { return false }
             return f.localeID >= 64 ? locale.admits(core.locales[Int(f.localeID)]) : localeAdmitted & (1 << UInt64(f.localeID)) != 0
         }
-        let terminalStart = automaton.terminalStart, terminals = automaton.terminals
-        let width = automaton.captureWidth
+        let width = storage.parts[0].captureWidth
         for a in 0..<scratch.acceptCount {
+            let automaton = storage.parts[a < partOfAccept.0 ? 0 : 1]
+            let terminalStart = automaton.terminalStart, terminals = automaton.terminals
             let node = Int(scratch.acceptNodes[a])
             let caps = scratch.acceptCaps + a * width
             for k in Int(terminalStart[node])..<Int(terminalStart[node + 1]) {

@@ -14,7 +14,8 @@ public struct MessageMatcher: Sendable {
     /// closure) costs one retain.
     final class Storage: Sendable {
         let templates: [CompiledTemplate]
-        let automaton: Automaton
+        /// Templates that start with literal text, then (if any) templates that start with a value.
+        let parts: [Automaton]
         /// Templates with no literal body text ("{reason}."), matched without the automaton.
         let catchAll: [Int]
         let catalog: Catalog?
@@ -24,7 +25,10 @@ public struct MessageMatcher: Sendable {
         let pool = Mutex<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?) {
             self.templates = templates
-            self.automaton = Automaton(templates: templates)
+            let width = Automaton(templates: templates).captureWidth
+            let literalFirst = Automaton(templates: templates, minimumWidth: width) { !($0.normalisedLiterals.first?.isEmpty ?? true) }
+            let slotFirst = Automaton(templates: templates, minimumWidth: width) { $0.normalisedLiterals.first?.isEmpty ?? true }
+            self.parts = slotFirst.nodeCount > 1 ? [literalFirst, slotFirst] : [literalFirst]
             self.core = CoreTables(templates: templates)
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
@@ -32,7 +36,7 @@ public struct MessageMatcher: Sendable {
     }
     let storage: Storage
     var templates: [CompiledTemplate] { storage.templates }
-    var automaton: Automaton { storage.automaton }
+    var parts: [Automaton] { storage.parts }
     var catchAll: [Int] { storage.catchAll }
     /// The catalog the matcher was built from (descriptions and hints for `explain`).
     public var catalog: Catalog? { storage.catalog }
@@ -98,7 +102,7 @@ public struct MessageMatcher: Sendable {
     /// Number of compiled alternatives (templates after plural/select expansion).
     public var templateCount: Int { templates.count }
     /// Number of automaton states (a size measure).
-    public var stateCount: Int { automaton.nodeCount }
+    public var stateCount: Int { parts.reduce(0) { $0 + $1.nodeCount } }
 
     /// Matches `message` against every template (of `locale`, and of `code` if given).
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
@@ -213,13 +217,17 @@ public struct MessageMatcher: Sendable {
         return message.withUTF8 { bytes in
             scratch.prepare(bytes, nfcChanged: false)
             var work = 0
-            automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch, work: &work)
+            scratch.acceptCount = 0
+            for automaton in parts {
+                automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch, work: &work)
+            }
             return work
         }
     }
 
     /// Describes where an unmatched message left the template it followed furthest.
     func nearMiss(_ death: Automaton.Death, scratch: MatchScratch) -> NearMiss? {
+        guard let automaton = scratch.deathAutomaton else { return nil }
         var node = death.state
         var expectedSlot: SlotKind? = nil
         if node < 0 {

@@ -44,9 +44,12 @@ extension MessageMatcher {
         }
         // Same shape: templates ending at the same automaton node produce the same texts.
         var byNode: [Int32: [Int]] = [:]
-        for node in 0..<automaton.nodeCount {
-            let s = Int(automaton.terminalStart[node]), e = Int(automaton.terminalStart[node + 1])
-            for k in s..<e { byNode[Int32(node), default: []].append(Int(automaton.terminals[k])) }
+        for (part, automaton) in parts.enumerated() {
+            for node in 0..<automaton.nodeCount {
+                let s = Int(automaton.terminalStart[node]), e = Int(automaton.terminalStart[node + 1])
+                // Node numbers of the second part are offset so the two parts never share a key.
+                for k in s..<e { byNode[Int32(node + part * parts[0].nodeCount), default: []].append(Int(automaton.terminals[k])) }
+            }
         }
         for (_, members) in byNode where members.count > 1 {
             for a in members {
