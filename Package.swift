@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MessageSyntax", targets: ["MessageSyntax"]),
         .library(name: "MessageFormatting", targets: ["MessageFormatting"]),
         .library(name: "MessageMatching", targets: ["MessageMatching"]),
+        .library(name: "MessageTranslation", targets: ["MessageTranslation"]),
         .library(name: "CatalogReview", targets: ["CatalogReview"]),
         .executable(name: "errcat", targets: ["errcat"]),
     ],
@@ -27,13 +28,15 @@ let package = Package(
         .target(name: "MessageFormatting", dependencies: ["ErrorCatalog", "MessageSyntax", "ICUShim"]),
         // Reverse parser: received message -> code, locale, typed values.
         .target(name: "MessageMatching", dependencies: ["ErrorCatalog", "MessageSyntax"]),
+        // Parse in one locale, render in another with the same values.
+        .target(name: "MessageTranslation", dependencies: ["ErrorCatalog", "MessageFormatting", "MessageMatching"]),
         // Translation review: checks, reports (text, JSON, SARIF, HTML), PO/XLIFF exchange, pseudo-locale.
         .target(name: "CatalogReview", dependencies: ["ErrorCatalog", "MessageSyntax", "MessageMatching", "ICUShim"]),
         // The command-line tool.
         .executableTarget(
             name: "errcat",
             dependencies: [
-                "ErrorCatalog", "MessageFormatting", "MessageMatching", "MessageSyntax", "CatalogReview",
+                "ErrorCatalog", "MessageFormatting", "MessageMatching", "MessageTranslation", "MessageSyntax", "CatalogReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: []
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "ErrorCatalogTests", dependencies: ["ErrorCatalog"]),
         .testTarget(name: "MessageFormattingTests", dependencies: ["MessageFormatting", "ErrorCatalog", "ICUShim"]),
         .testTarget(name: "MessageMatchingTests", dependencies: ["MessageMatching", "MessageFormatting", "ErrorCatalog"]),
+        .testTarget(name: "MessageTranslationTests", dependencies: ["MessageTranslation", "MessageMatching", "ErrorCatalog"]),
         .testTarget(name: "CatalogReviewTests", dependencies: ["CatalogReview", "ErrorCatalog", "MessageSyntax"]),
         .testTarget(name: "errcatTests", dependencies: ["errcat", "ErrorCatalog", "MessageFormatting", "MessageMatching"]),
     ],

@@ -3,6 +3,7 @@ import ErrorCatalog
 import Foundation
 import MessageFormatting
 import MessageMatching
+import MessageTranslation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,8 +34,8 @@ struct ExplainCommand: ParsableCommand {
         let locale = try localeOption.negotiate(catalog)
         let response = HTTPResponse(try readInput())
         let matcher = try Matchers.make(catalog)
-        let formatter = try? CatalogFormatter(catalog: catalog)
-        var explained = BodyExplainer(catalog: catalog, matcher: matcher, formatter: formatter)
+        let translator = (try? CatalogFormatter(catalog: catalog)).map { MessageTranslator(matcher: matcher, formatter: $0) }
+        var explained = BodyExplainer(catalog: catalog, matcher: matcher, translator: translator)
             .explain(response.body, locale: locale, httpStatus: status ?? response.status)
         if let retryAfter = response.header("Retry-After") { explained.json["retryAfter"] = retryAfter }
         if let requestID = response.requestID { explained.json["requestId"] = requestID }

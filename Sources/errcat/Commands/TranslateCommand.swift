@@ -2,6 +2,7 @@ import ArgumentParser
 import ErrorCatalog
 import MessageFormatting
 import MessageMatching
+import MessageTranslation
 
 struct TranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,13 +24,6 @@ struct TranslateCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.load()
-        let target: NegotiatedLocale
-        do {
-            target = try catalog.negotiateLocale(to)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        }
         var filter = LocaleFilter.auto
         if from != "auto" {
             guard let locale = catalog.locales.first(where: { $0.lowercased() == LocaleTag.language(from) }) else {
@@ -38,29 +32,27 @@ struct TranslateCommand: ParsableCommand {
             }
             filter = .only(locale)
         }
-        let matcher = try Matchers.make(catalog)
-        let result = matcher.match(message, locale: filter)
-        guard let best = result.best else {
-            Terminal.error("the message matches no template, so it cannot be translated")
-            if let nearest = result.nearest {
-                Terminal.err("  = nearest: \(nearest.code) (\(nearest.locale), \(nearest.variant.id)) \"\(Terminal.safe(nearest.pattern))\"; the message leaves it at column \(nearest.scalarOffset + 1), expected \(Terminal.safe(nearest.expected))")
-            }
-            throw ExitCode(1)
-        }
-        let formatter: CatalogFormatter
+        let translator: MessageTranslator
         do {
-            formatter = try CatalogFormatter(catalog: catalog)
+            translator = try MessageTranslator(catalog: catalog)
         } catch {
-            Terminal.error("cannot prepare the formatter: \(error)")
+            Terminal.error("cannot prepare the catalog for translation: \(error)")
             throw ExitCode(2)
         }
-        guard let text = Translation.render(best, formatter: formatter, catalog: catalog, locale: target) else {
-            Terminal.error("\(best.code) has no template in \(target.catalogLocale)")
-            throw ExitCode(1)
+        let translation: MessageTranslator.Translation
+        do {
+            translation = try translator.translate(message, to: to, from: filter)
+        } catch {
+            Terminal.error(Terminal.safe(error.description))
+            switch error {
+            case .invalidLocale: throw ExitCode(2)
+            default: throw ExitCode(1)
+            }
         }
-        if result.ambiguous {
-            Terminal.warning("the message is ambiguous; translated as \(best.code)/\(best.variant.id) (also: \(result.alternatives.map { "\($0.code)/\($0.variant.id)" }.joined(separator: ", ")))")
+        if translation.result.ambiguous {
+            let others = translation.result.alternatives.map { "\($0.code)/\($0.variant.id)" }.joined(separator: ", ")
+            Terminal.warning("the message is ambiguous; translated as \(translation.match.code)/\(translation.match.variant.id) (also: \(others))")
         }
-        Terminal.out(text)
+        Terminal.out(translation.text)
     }
 }

@@ -2,13 +2,14 @@ import ErrorCatalog
 import Foundation
 import MessageFormatting
 import MessageMatching
+import MessageTranslation
 
 /// Explains an error response body for people (`explain`) and for streams (`parse --ndjson`):
 /// the envelope decoded, the message matched, and the message re-rendered in the reader's locale.
 struct BodyExplainer {
     let catalog: Catalog
     let matcher: MessageMatcher
-    var formatter: CatalogFormatter? = nil
+    var translator: MessageTranslator? = nil
 
     struct Explained {
         var explanation: ExplainedError
@@ -22,8 +23,8 @@ struct BodyExplainer {
         let catalogLocale = locale?.catalogLocale ?? catalog.sourceLocale
         let explanation = matcher.explain(body: text, httpStatus: httpStatus, locale: catalogLocale)
         var localized: String?
-        if let formatter, let best = explanation.match?.best, best.code == explanation.code, let locale {
-            localized = Translation.render(best, formatter: formatter, catalog: catalog, locale: locale)
+        if let translator, let result = explanation.match, let best = result.best, best.code == explanation.code, let locale {
+            localized = try? translator.render(best, result: result, in: locale).text
         }
         var object: [String: Any] = [:]
         if let match = explanation.match, let message = explanation.body.message {
@@ -63,16 +64,3 @@ struct BodyExplainer {
     }
 }
 
-/// Re-renders a match in another locale with the same values.
-enum Translation {
-    /// The same variant when the target locale has it (an observed wording falls back to the
-    /// documented template, variant 0).
-    static func render(_ match: Match, formatter: CatalogFormatter, catalog: Catalog, locale: NegotiatedLocale) -> String? {
-        var values: [String: Value] = [:]
-        for (name, value) in match.values { values[name] = value.value }
-        let ids = catalog.entry(match.code)?.localized[locale.catalogLocale]?.templates.map(\.id) ?? []
-        guard !ids.isEmpty else { return nil }
-        let variant = ids.firstIndex(of: match.variant.id) ?? 0
-        return try? formatter.format(code: match.code, values: values, locale: locale.formattingLocale, variant: variant)
-    }
-}
