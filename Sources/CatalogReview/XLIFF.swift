@@ -68,7 +68,7 @@ enum XLIFF {
         delegate.parser = parser
         let ok = parser.parse()
         if !ok && delegate.problems.isEmpty {
-            let error = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+            let error = XMLErrorText.describe(parser.parserError)
             delegate.problems.append(ExchangeProblem(file: fileName, line: parser.lineNumber, column: parser.columnNumber,
                                                      message: "not well-formed XML: \(error)"))
         }
@@ -80,6 +80,7 @@ enum XLIFF {
     }
 
     private final class Reader: NSObject, XMLParserDelegate {
+        var reportedXMLError = false
         let fileName: String
         weak var parser: XMLParser?
         var problems: [ExchangeProblem] = []
@@ -166,8 +167,9 @@ enum XLIFF {
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            let description = (parseError as NSError).localizedDescription
-            fail("not well-formed XML: \(description)")
+            // The first error says where the document broke; the ones after it are consequences.
+            if !reportedXMLError { fail("not well-formed XML: \(XMLErrorText.describe(parseError))") }
+            reportedXMLError = true
         }
     }
 }

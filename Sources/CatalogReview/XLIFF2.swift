@@ -102,7 +102,7 @@ enum XLIFF2 {
         delegate.parser = parser
         let ok = parser.parse()
         if !ok && delegate.problems.isEmpty {
-            let error = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+            let error = XMLErrorText.describe(parser.parserError)
             delegate.problems.append(ExchangeProblem(file: fileName, line: parser.lineNumber, column: parser.columnNumber,
                                                      message: "not well-formed XML: \(error)"))
         }
@@ -114,6 +114,7 @@ enum XLIFF2 {
     }
 
     private final class Reader: NSObject, XMLParserDelegate {
+        var reportedXMLError = false
         let fileName: String
         weak var parser: XMLParser?
         var problems: [ExchangeProblem] = []
@@ -205,7 +206,9 @@ enum XLIFF2 {
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            fail("not well-formed XML: \((parseError as NSError).localizedDescription)")
+            // The first error says where the document broke; the ones after it are consequences.
+            if !reportedXMLError { fail("not well-formed XML: \(XMLErrorText.describe(parseError))") }
+            reportedXMLError = true
         }
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Plain words for Foundation's XMLParser errors ("NSXMLParserErrorDomain error 73" says nothing).
+enum XMLErrorText {
+    static func describe(_ error: Error?) -> String {
+        guard let error else { return "the XML parser stopped without saying why" }
+        // The codes are libxml2's (xmlParserErrors), which Apple's NSXMLParserError values mirror;
+        // swift-corelibs-foundation passes them through unchanged, so match on the numbers.
+        let code = (error as NSError).code
+        let text: String? = switch code {
+        case 4: "the document is empty"
+        case 5: "the document ends too early (an element is not closed)"
+        case 9: "a character that XML does not allow"
+        case 23: "an entity reference without ';' (write & as &amp;)"
+        case 26, 27: "an undeclared entity (&name;)"
+        case 31, 32: "an unsupported text encoding (use UTF-8)"
+        case 38: "'<' inside an attribute value (write &lt;)"
+        case 39, 40: "an attribute value is not quoted properly"
+        case 41: "an attribute has no value"
+        case 42: "an attribute is given twice"
+        case 73: "'>' expected (a tag is not closed)"
+        case 74: "'</' expected (an element is not closed)"
+        case 75: "'=' expected after an attribute name"
+        case 76: "a closing tag does not match the element it closes"
+        case 77: "an unfinished tag"
+        case 85: "the elements are not properly nested"
+        case 86: "content after the root element"
+        default: nil
+        }
+        return text ?? "\((error as NSError).localizedDescription) (libxml2 error \(code))"
+    }
+}
