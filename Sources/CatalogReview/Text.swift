@@ -1,3 +1,4 @@
+import ErrorCatalog
 import MessageSyntax
 
 /// The literal text of a parsed pattern as a flat list of scalars, each with its offset in the
@@ -99,20 +100,9 @@ enum TextRules {
         word.unicodeScalars.filter { $0.properties.isUppercase }.count
     }
 
+    /// Case-insensitive edit distance (the catalog's own, shared through the package).
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased().unicodeScalars), b = Array(b.lowercased().unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        EditDistance.between(a.lowercased(), b.lowercased())
     }
 
     /// The final punctuation mark of a text (ignoring trailing whitespace), or "" when it ends otherwise.
