@@ -1,3 +1,4 @@
+import ErrorCatalog
 import Foundation
 
 /// A catalog read straight from its JSON files, without the loader's validation, so that a review
@@ -211,27 +212,7 @@ extension RawLocaleFile {
 /// (the layout of Python's `json.dumps(indent=2, ensure_ascii=False)`).
 public enum JSONText {
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        JSONEscape.escape(text)
     }
 
     indirect enum Value {

@@ -623,8 +623,10 @@ struct FileText {
     }
 }
 
-enum JSONEscape {
-    static func escape(_ text: String) -> String {
+/// JSON string escaping as the catalog files are written (Python's `json.dumps(ensure_ascii=False)`
+/// layout): shared with the catalog writer so the loader can find a pattern in a file's text.
+package enum JSONEscape {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -633,6 +635,8 @@ enum JSONEscape {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
