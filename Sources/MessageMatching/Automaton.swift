@@ -296,68 +296,61 @@ final class Automaton: @unchecked Sendable {
                 death = Death(position: position, state: state, progress: p)
             }
             while i < n {
-                // Fast path: one thread inside literal text with no slot starting here — follow
-                // the trie byte by byte without touching captures.
-                if curCount == 1 {
-                    var node = curStates[0]
-                    while node >= 0 && i < n && nodes[Int(node)].slotCount == 0 {
-                        let c = Automaton.child(t, mask, node, input[i])
-                        if let work { work.pointee += 1 }
-                        if c < 0 {
-                            died(node, at: i)
-                            break body
-                        }
-                        node = c
-                        i += 1
-                    }
-                    curStates[0] = node
-                    if i == n { break }
-                    if node < 0 {
-                        // One thread inside a slot whose text can only end before one byte: skip to
-                        // that byte (or to a byte the slot cannot hold) without stepping threads.
-                        let edge = Int(-node - 1)
-                        let after = nodes[Int(edgeChild[edge])]
-                        if after.slotCount == 0 && !after.hasMoreChildren && !after.isTerminal {
-                            let kind = edgeKind[edge]
-                            let limit = kind.maxLength == Int.max ? n : min(n, Int(curCaps[2 * Int(edgeDepth[edge])]) + kind.maxLength)
-                            let stop = after.firstByte
-                            while i < limit, UInt16(input[i]) != stop, kind.accepts(input[i]) {
-                                if let work { work.pointee += 1 }
-                                i += 1
-                            }
-                            if i == n { break }
-                        }
+                // Every thread inside a slot that ends only before a literal: skip to the next byte
+                // at which one of them can leave its slot or dies (a 256-bit stop set per slot).
+                var s0: UInt64 = 0, s1: UInt64 = 0, s2: UInt64 = 0, s3: UInt64 = 0
+                var limit = n
+                var allSlots = true
+                for thread in 0..<curCount {
+                    let state = curStates[thread]
+                    if state >= 0 { allSlots = false; break }
+                    let edge = Int(-state - 1)
+                    if !t.edgeSkippable[edge] { allSlots = false; break }
+                    let stop = t.edgeStop + 4 * edge
+                    s0 |= stop[0]; s1 |= stop[1]; s2 |= stop[2]; s3 |= stop[3]
+                    let kind = edgeKind[edge]
+                    if kind.maxLength != Int.max {
+                        limit = min(limit, Int(curCaps[thread * width + 2 * Int(edgeDepth[edge])]) + kind.maxLength)
                     }
                 }
-                if curCount > 1 {
-                    // Every thread inside a slot that ends only before a literal: skip to the next
-                    // byte at which one of them can leave its slot or dies.
-                    var s0: UInt64 = 0, s1: UInt64 = 0, s2: UInt64 = 0, s3: UInt64 = 0
-                    var limit = n
-                    var skip = true
-                    for thread in 0..<curCount {
-                        let state = curStates[thread]
-                        if state >= 0 { skip = false; break }
-                        let edge = Int(-state - 1)
-                        if !t.edgeSkippable[edge] { skip = false; break }
-                        let stop = t.edgeStop + 4 * edge
-                        s0 |= stop[0]; s1 |= stop[1]; s2 |= stop[2]; s3 |= stop[3]
-                        let kind = edgeKind[edge]
-                        if kind.maxLength != Int.max {
-                            limit = min(limit, Int(curCaps[thread * width + 2 * Int(edgeDepth[edge])]) + kind.maxLength)
-                        }
+                if allSlots {
+                    let from = i
+                    while i < limit {
+                        let b = input[i]
+                        let word = b < 128 ? (b < 64 ? s0 : s1) : (b < 192 ? s2 : s3)
+                        if word & (1 << UInt64(b & 63)) != 0 { break }
+                        i += 1
                     }
-                    if skip {
-                        let from = i
-                        while i < limit {
-                            let b = input[i]
-                            let word = b < 128 ? (b < 64 ? s0 : s1) : (b < 192 ? s2 : s3)
-                            if word & (1 << UInt64(b & 63)) != 0 { break }
-                            i += 1
+                    if let work { work.pointee += (i - from) * curCount }
+                    if i == n { break }
+                } else {
+                    // Lockstep: while every literal thread has exactly its next byte and no slot
+                    // starts, and every slot thread just stays in its slot, advance all of them
+                    // without the general step (captures do not change, no thread is born or dies).
+                    lockstep: while i < n {
+                        let b = input[i]
+                        for thread in 0..<curCount {
+                            let state = curStates[thread]
+                            if state >= 0 {
+                                if nodes[Int(state)].slotCount != 0 { break lockstep }
+                                let c = Automaton.child(t, mask, state, b)
+                                if c < 0 { break lockstep }
+                                nextStates[thread] = c
+                            } else {
+                                let edge = Int(-state - 1)
+                                if !t.edgeSkippable[edge] { break lockstep }
+                                if t.edgeStop[4 * edge + Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 { break lockstep }
+                                let kind = edgeKind[edge]
+                                if kind.maxLength != Int.max
+                                    && i - Int(curCaps[thread * width + 2 * Int(edgeDepth[edge])]) >= kind.maxLength { break lockstep }
+                                nextStates[thread] = state
+                            }
                         }
-                        if let work { work.pointee += (i - from) * curCount }
-                        if i == n { break }
+                        for thread in 0..<curCount { curStates[thread] = nextStates[thread] }
+                        if let work { work.pointee += curCount }
+                        i += 1
                     }
+                    if i == n { break }
                 }
                 let b = input[i]
                 nextCount = 0

@@ -174,6 +174,8 @@ struct ScratchState {
     var ambiguous = false
 
     var acceptWidth = 0
+    /// The second automaton part was not run (the prefilter ruled all its templates out).
+    var skippedPart = false
     var threadCapacity = 0
     var threads = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
 }
@@ -212,6 +214,7 @@ public final class MatchScratch {
     var best: Int { get { state.pointee.best } set { state.pointee.best = newValue } }
     var bestVariant: VariantID? { get { state.pointee.bestVariant } set { state.pointee.bestVariant = newValue } }
     var ambiguous: Bool { get { state.pointee.ambiguous } set { state.pointee.ambiguous = newValue } }
+    var skippedPart: Bool { get { state.pointee.skippedPart } set { state.pointee.skippedPart = newValue } }
     var acceptWidth: Int { get { state.pointee.acceptWidth } set { state.pointee.acceptWidth = newValue } }
     var threadCapacity: Int { get { state.pointee.threadCapacity } set { state.pointee.threadCapacity = newValue } }
     var threads: UnsafeMutablePointer<Int32> { get { state.pointee.threads } set { state.pointee.threads = newValue } }
@@ -348,7 +351,16 @@ extension MessageMatcher {
         var partOfAccept = (0, 0)
         storage.parts[0].run(input, into: scratch)
         partOfAccept.0 = scratch.acceptCount
-        if storage.parts.count > 1 { storage.parts[1].run(input, into: scratch) }
+        scratch.skippedPart = false
+        if storage.parts.count > 1 {
+            if let required = storage.slotFirstRequired, !required.contains(where: { Self.contains(input, $0) }) {
+                // None of those templates can match; only the nearest-template report would want
+                // this part's run, and `result` runs it then.
+                scratch.skippedPart = true
+            } else {
+                storage.parts[1].run(input, into: scratch)
+            }
+        }
         partOfAccept.1 = scratch.acceptCount
         scratch.candidateCount = 0
         scratch.slotCount = 0
@@ -395,6 +407,26 @@ extension MessageMatcher {
             }
         }
         rank(scratch)
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let m = needle.count, n = haystack.count
+        guard m > 0 else { return true }
+        guard m <= n else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            let first = needle[0], base = haystack.baseAddress!, pattern = needle.baseAddress!
+            var i = 0
+            while i <= n - m {
+                if base[i] == first {
+                    var k = 1
+                    while k < m && base[i + k] == pattern[k] { k += 1 }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Turns an accepted path into a candidate for template `t`: value spans in the original

@@ -16,6 +16,8 @@ public struct MessageMatcher: Sendable {
         let templates: [CompiledTemplate]
         /// Templates that start with literal text, then (if any) templates that start with a value.
         let parts: [Automaton]
+        /// Literals of which a message must contain one for the second part to match (nil: no filter).
+        let slotFirstRequired: [[UInt8]]?
         /// Templates with no literal body text ("{reason}."), matched without the automaton.
         let catchAll: [Int]
         let catalog: Catalog?
@@ -29,6 +31,15 @@ public struct MessageMatcher: Sendable {
             let literalFirst = Automaton(templates: templates, minimumWidth: width) { !($0.normalisedLiterals.first?.isEmpty ?? true) }
             let slotFirst = Automaton(templates: templates, minimumWidth: width) { $0.normalisedLiterals.first?.isEmpty ?? true }
             self.parts = slotFirst.nodeCount > 1 ? [literalFirst, slotFirst] : [literalFirst]
+            // What a message must contain for a template that starts with a value to match: the
+            // longest literal of each such template (at most 32 of them; otherwise no filter).
+            var required: Set<[UInt8]> = []
+            var usable = true
+            for template in templates where !template.isCatchAll && (template.normalisedLiterals.first?.isEmpty ?? true) {
+                guard let longest = template.normalisedLiterals.max(by: { $0.count < $1.count }), !longest.isEmpty else { usable = false; break }
+                required.insert(longest)
+            }
+            self.slotFirstRequired = usable && required.count <= 32 ? required.sorted { $0.lexicographicallyPrecedes($1) } : nil
             self.core = CoreTables(templates: templates)
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
@@ -145,6 +156,13 @@ public struct MessageMatcher: Sendable {
     /// The full result of the scan in `scratch`: every candidate as a typed `Match`, ranked.
     func result(_ scratch: MatchScratch) -> MatchResult {
         let templates = self.templates
+        if scratch.skippedPart && (scratch.candidateCount == 0 || scratch.best >= 0 && !templates[Int(scratch.candidates[scratch.best].template)].hasBodyLiteral) {
+            // The nearest template may be one the prefilter skipped: run that part for its report only.
+            let accepts = scratch.acceptCount
+            parts[1].run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch)
+            scratch.acceptCount = accepts
+            scratch.skippedPart = false
+        }
         var matches: [Match] = []
         var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []
         for c in 0..<scratch.candidateCount {
