@@ -12,16 +12,7 @@ import MessageFormatting
 import Glibc
 #endif
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SplitMix = SeededRandomNumberGenerator
 
 func fail(_ message: String) -> Never {
     print("FAIL: \(message)")
@@ -77,7 +68,7 @@ struct Job {
     let prepared: PreparedArguments
 }
 let poolSize = min(total, 16_384)
-var rng = SplitMix(state: 20_241_129)
+var rng = SplitMix(seed: 20_241_129)
 var jobs: [Job] = []
 for _ in 0..<poolSize {
     let index = Int(rng.next() % UInt64(targets.count))
