@@ -28,6 +28,9 @@ final class Automaton: @unchecked Sendable {
     let extraMask: Int
     /// Capture slots per thread: 2 × (maximum slots on a path).
     let captureWidth: Int
+    /// This automaton's slot edges are `edgeOffset ..< edgeOffset + edgeKind.count` in a scratch's
+    /// per-edge caches (the parts of one matcher share the scratch).
+    let edgeOffset: Int
 
     static let maxThreads = 64
 
@@ -40,6 +43,10 @@ final class Automaton: @unchecked Sendable {
         var isTerminal: Bool
         /// More literal children than `firstByte` (in the hash table).
         var hasMoreChildren: Bool
+        /// Path compression (see `Tables.runLength`), in the node's own cache line.
+        var runLength: Int32 = 0
+        var runStart: Int32 = 0
+        var runEnd: Int32 = 0
     }
 
     /// Raw copies of the hot tables: the matching loop reads them without reference counting.
@@ -58,6 +65,16 @@ final class Automaton: @unchecked Sendable {
         let edgeStop: UnsafeMutablePointer<UInt64>
         /// Whether the slot's exit node has no slot edge of its own (only then can it be skipped over).
         let edgeSkippable: UnsafeMutablePointer<Bool>
+        /// Path compression: from a node with one literal child, no slot and no terminal, the bytes
+        /// of the whole chain of such nodes (`runLength` of them at `runStart` in `runBytes`) and
+        /// the node they lead to. One thread follows a chain by comparing words, not nodes.
+        let runLength: UnsafeMutablePointer<Int32>
+        let runStart: UnsafeMutablePointer<Int32>
+        let runEnd: UnsafeMutablePointer<Int32>
+        let runBytes: UnsafeMutablePointer<UInt8>
+        /// Per slot edge: the literal chain that must follow the slot's text (its exit node's run).
+        let edgeNeedStart: UnsafeMutablePointer<Int32>
+        let edgeNeedLength: UnsafeMutablePointer<Int32>
         let counts: [Int]
 
         static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
@@ -96,6 +113,35 @@ final class Automaton: @unchecked Sendable {
             }
             edgeStop = Self.copy(stops)
             edgeSkippable = Self.copy(skippable)
+            let count = a.firstByte.count
+            var length = [Int32](repeating: 0, count: count), end = [Int32](repeating: 0, count: count)
+            var start = [Int32](repeating: -1, count: count)
+            func simple(_ n: Int) -> Bool {
+                a.firstByte[n] < 0x100 && !multi[n] && a.slotStart[n] == a.slotStart[n + 1] && a.terminalStart[n] == a.terminalStart[n + 1]
+            }
+            // Children have higher numbers than their parents.
+            for n in stride(from: count - 1, through: 0, by: -1) where simple(n) {
+                let child = Int(a.firstChild[n])
+                length[n] = 1 + length[child]
+                end[n] = length[child] > 0 ? end[child] : Int32(child)
+            }
+            var pool: [UInt8] = []
+            for n in 0..<count where length[n] > 0 && start[n] < 0 {
+                // A chain head: write its run; the nodes along it start inside it.
+                var m = n
+                while length[m] > 0 {
+                    start[m] = Int32(pool.count)
+                    pool.append(UInt8(a.firstByte[m]))
+                    m = Int(a.firstChild[m])
+                }
+            }
+            // Interior nodes point into their head's run: the run of a node is the suffix that starts at it.
+            runLength = Self.copy(length); runStart = Self.copy(start); runEnd = Self.copy(end); runBytes = Self.copy(pool)
+            for n in 0..<count {
+                nodes[n].runLength = length[n]; nodes[n].runStart = start[n]; nodes[n].runEnd = end[n]
+            }
+            edgeNeedStart = Self.copy((0..<max(1, a.edgeKind.count)).map { $0 < a.edgeKind.count ? max(0, start[Int(a.edgeChild[$0])]) : 0 })
+            edgeNeedLength = Self.copy((0..<max(1, a.edgeKind.count)).map { $0 < a.edgeKind.count ? length[Int(a.edgeChild[$0])] : 0 })
             counts = [a.firstByte.count, a.edgeKind.count]
         }
 
@@ -104,6 +150,8 @@ final class Automaton: @unchecked Sendable {
             edgeKind.deinitialize(count: counts[1]); edgeKind.deallocate()
             edgeChild.deallocate(); edgeDepth.deallocate(); extraKeys.deallocate(); extraValues.deallocate()
             literalDepth.deallocate(); edgeStop.deallocate(); edgeSkippable.deallocate()
+            runLength.deallocate(); runStart.deallocate(); runEnd.deallocate(); runBytes.deallocate()
+            edgeNeedStart.deallocate(); edgeNeedLength.deallocate()
         }
     }
 
@@ -111,7 +159,8 @@ final class Automaton: @unchecked Sendable {
 
     /// Compiles the templates that `include` admits (all but catch-alls, which are matched
     /// outside); captures are at least `minimumWidth` wide so that parts share one layout.
-    init(templates: [CompiledTemplate], minimumWidth: Int = 2, include: (CompiledTemplate) -> Bool = { _ in true }) {
+    init(templates: [CompiledTemplate], minimumWidth: Int = 2, edgeOffset: Int = 0, include: (CompiledTemplate) -> Bool = { _ in true }) {
+        self.edgeOffset = edgeOffset
         var firstByte: [UInt16] = [0x100]
         var firstChild: [Int32] = [-1]
         var edges: [[(SlotKind, Int32)]] = [[]]
@@ -209,6 +258,21 @@ final class Automaton: @unchecked Sendable {
 
     var nodeCount: Int { firstByte.count }
 
+    /// The last position where `needle` starts in `input`, or -1.
+    static func lastOccurrence(_ input: UnsafeBufferPointer<UInt8>, _ needle: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        var p = input.count - length
+        let first = needle[0]
+        while p >= 0 {
+            if input[p] == first {
+                var k = 1
+                while k < length && input[p + k] == needle[k] { k += 1 }
+                if k == length { return p }
+            }
+            p -= 1
+        }
+        return -1
+    }
+
     @inline(__always)
     static func hash(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
@@ -247,7 +311,12 @@ final class Automaton: @unchecked Sendable {
     /// Runs the automaton over normalised bytes; writes the accepted paths in priority order into
     /// `scratch` (`acceptCount`, `acceptNodes`, `acceptCaps`), and where matching stopped into
     /// `scratch.death`. No allocation: threads and accepts live in the scratch.
-    func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil) {
+    ///
+    /// With `prune`, a thread does not enter a slot whose following literal (the chain after it)
+    /// does not occur later in the message: it could never leave the slot. The accepted paths
+    /// are the same; only the report of where unmatched text died is not (the caller runs again
+    /// without pruning when it needs that report).
+    func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil, prune: Bool = false) {
         let width = captureWidth
         let maxThreads = Automaton.maxThreads
         let t = tables!
@@ -263,6 +332,22 @@ final class Automaton: @unchecked Sendable {
             acceptCount += 1
         }
         var death: Death?
+        let generation = scratch.generation
+        let lastNeed = prune ? scratch.reserveEdges(edgeOffset + self.edgeKind.count) : nil
+        var i = 0
+        /// Whether the literal that must follow slot `edge` occurs after position `i`.
+        @inline(__always)
+        func feasible(_ edge: Int) -> Bool {
+            guard let lastNeed else { return true }
+            let length = Int(t.edgeNeedLength[edge])
+            if length == 0 { return true }
+            let key = edgeOffset + edge
+            if scratch.edgeStamp[key] != generation {
+                scratch.edgeStamp[key] = generation
+                lastNeed[key] = Int32(Automaton.lastOccurrence(input, t.runBytes + Int(t.edgeNeedStart[edge]), length))
+            }
+            return Int(lastNeed[key]) > i
+        }
         body: do {
             let base = scratch.reserveThreads(2 * maxThreads * (width + 1))
             var curStates = base
@@ -289,7 +374,6 @@ final class Automaton: @unchecked Sendable {
             }
 
             let n = input.count
-            var i = 0
             func died(_ state: Int32, at position: Int) {
                 let p = Automaton.progress(t, state)
                 if let d = death, d.progress > p || (d.progress == p && d.position >= position) { return }
@@ -328,6 +412,29 @@ final class Automaton: @unchecked Sendable {
                     // starts, and every slot thread just stays in its slot, advance all of them
                     // without the general step (captures do not change, no thread is born or dies).
                     lockstep: while i < n {
+                        if curCount == 1 && curStates[0] >= 0 && nodes[Int(curStates[0])].runLength > 0 {
+                            // One thread on literal text: follow whole chains of the trie word by word.
+                            var node = Int(curStates[0])
+                            let base = UnsafeRawPointer(input.baseAddress!)
+                            while true {
+                                let packed = nodes[node]
+                                let length = Int(packed.runLength)
+                                if length == 0 || i + length > n { break }
+                                let run = UnsafeRawPointer(t.runBytes + Int(packed.runStart))
+                                var k = 0
+                                while k + 8 <= length
+                                    && base.loadUnaligned(fromByteOffset: i + k, as: UInt64.self) == run.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                                    k += 8
+                                }
+                                while k < length && input[i + k] == run.load(fromByteOffset: k, as: UInt8.self) { k += 1 }
+                                if k < length { break }
+                                if let work { work.pointee += length }
+                                i += length
+                                node = Int(packed.runEnd)
+                            }
+                            curStates[0] = Int32(node)
+                            if i == n { break lockstep }
+                        }
                         let b = input[i]
                         for thread in 0..<curCount {
                             let state = curStates[thread]
@@ -364,7 +471,7 @@ final class Automaton: @unchecked Sendable {
                         if c >= 0 { add(c, from: caps, set: -1, to: 0) }
                         let s = Int(nodes[Int(state)].slotStart), e = s + Int(nodes[Int(state)].slotCount)
                         if s < e {
-                            for edge in s..<e where edgeKind[edge].accepts(b) {
+                            for edge in s..<e where edgeKind[edge].accepts(b) && feasible(edge) {
                                 add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i))
                             }
                         }
@@ -382,7 +489,7 @@ final class Automaton: @unchecked Sendable {
                             if c >= 0 { add(c, from: caps, set: -1, to: 0) }
                             let s = Int(nodes[Int(node)].slotStart), e = s + Int(nodes[Int(node)].slotCount)
                             if s < e {
-                                for next in s..<e where edgeKind[next].accepts(b) {
+                                for next in s..<e where edgeKind[next].accepts(b) && feasible(next) {
                                     add(-Int32(next) - 1, from: caps, set: 2 * Int(edgeDepth[next]), to: Int32(i))
                                 }
                             }

@@ -174,6 +174,14 @@ struct ScratchState {
     var ambiguous = false
 
     var acceptWidth = 0
+    /// Per slot edge of the matcher's automata: the last position of the literal that must follow
+    /// the slot, valid when the stamp is the current message's generation.
+    var edgeCapacity = 0
+    var edgeLast = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var edgeStamp = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    var generation: UInt32 = 0
+    /// The automata ran with pruning (the nearest-template report needs a run without).
+    var pruned = false
     /// The second automaton part was not run (the prefilter ruled all its templates out).
     var skippedPart = false
     var threadCapacity = 0
@@ -214,6 +222,11 @@ public final class MatchScratch {
     var best: Int { get { state.pointee.best } set { state.pointee.best = newValue } }
     var bestVariant: VariantID? { get { state.pointee.bestVariant } set { state.pointee.bestVariant = newValue } }
     var ambiguous: Bool { get { state.pointee.ambiguous } set { state.pointee.ambiguous = newValue } }
+    var edgeCapacity: Int { get { state.pointee.edgeCapacity } set { state.pointee.edgeCapacity = newValue } }
+    var edgeLast: UnsafeMutablePointer<Int32> { get { state.pointee.edgeLast } set { state.pointee.edgeLast = newValue } }
+    var edgeStamp: UnsafeMutablePointer<UInt32> { get { state.pointee.edgeStamp } set { state.pointee.edgeStamp = newValue } }
+    var generation: UInt32 { get { state.pointee.generation } set { state.pointee.generation = newValue } }
+    var pruned: Bool { get { state.pointee.pruned } set { state.pointee.pruned = newValue } }
     var skippedPart: Bool { get { state.pointee.skippedPart } set { state.pointee.skippedPart = newValue } }
     var acceptWidth: Int { get { state.pointee.acceptWidth } set { state.pointee.acceptWidth = newValue } }
     var threadCapacity: Int { get { state.pointee.threadCapacity } set { state.pointee.threadCapacity = newValue } }
@@ -229,9 +242,30 @@ public final class MatchScratch {
         acceptNodes.deallocate(); acceptCaps.deallocate()
         candidates.deallocate(); rankOrder.deallocate()
         slotStart.deallocate(); slotEnd.deallocate(); slotInteger.deallocate(); slotState.deallocate()
-        threads.deallocate()
+        threads.deallocate(); edgeLast.deallocate(); edgeStamp.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
+    }
+
+    /// Per-edge caches for `count` edges (stamps start outside every generation).
+    func reserveEdges(_ count: Int) -> UnsafeMutablePointer<Int32> {
+        if count > edgeCapacity {
+            edgeLast.deallocate(); edgeStamp.deallocate()
+            edgeLast = .allocate(capacity: count)
+            edgeStamp = .allocate(capacity: count)
+            edgeStamp.initialize(repeating: UInt32.max, count: count)
+            edgeCapacity = count
+        }
+        return edgeLast
+    }
+
+    /// Starts a new message for the per-edge caches.
+    func nextGeneration() {
+        generation &+= 1
+        if generation == UInt32.max {
+            generation = 0
+            edgeStamp.update(repeating: UInt32.max, count: edgeCapacity)
+        }
     }
 
     /// Room for `count` thread slots (states and captures of the automaton's two generations).
@@ -349,7 +383,9 @@ extension MessageMatcher {
         // inside slots, which skip from one possible slot end to the next.
         let input = UnsafeBufferPointer(start: scratch.normalised, count: scratch.count)
         var partOfAccept = (0, 0)
-        storage.parts[0].run(input, into: scratch)
+        scratch.nextGeneration()
+        scratch.pruned = true
+        storage.parts[0].run(input, into: scratch, prune: true)
         partOfAccept.0 = scratch.acceptCount
         scratch.skippedPart = false
         if storage.parts.count > 1 {
@@ -358,7 +394,7 @@ extension MessageMatcher {
                 // this part's run, and `result` runs it then.
                 scratch.skippedPart = true
             } else {
-                storage.parts[1].run(input, into: scratch)
+                storage.parts[1].run(input, into: scratch, prune: true)
             }
         }
         partOfAccept.1 = scratch.acceptCount

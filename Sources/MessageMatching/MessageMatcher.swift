@@ -29,7 +29,9 @@ public struct MessageMatcher: Sendable {
             self.templates = templates
             let width = Automaton(templates: templates).captureWidth
             let literalFirst = Automaton(templates: templates, minimumWidth: width) { !($0.normalisedLiterals.first?.isEmpty ?? true) }
-            let slotFirst = Automaton(templates: templates, minimumWidth: width) { $0.normalisedLiterals.first?.isEmpty ?? true }
+            let slotFirst = Automaton(templates: templates, minimumWidth: width, edgeOffset: literalFirst.edgeKind.count) {
+                $0.normalisedLiterals.first?.isEmpty ?? true
+            }
             self.parts = slotFirst.nodeCount > 1 ? [literalFirst, slotFirst] : [literalFirst]
             // What a message must contain for a template that starts with a value to match: the
             // longest literal of each such template (at most 32 of them; otherwise no filter).
@@ -156,12 +158,19 @@ public struct MessageMatcher: Sendable {
     /// The full result of the scan in `scratch`: every candidate as a typed `Match`, ranked.
     func result(_ scratch: MatchScratch) -> MatchResult {
         let templates = self.templates
-        if scratch.skippedPart && (scratch.candidateCount == 0 || scratch.best >= 0 && !templates[Int(scratch.candidates[scratch.best].template)].hasBodyLiteral) {
-            // The nearest template may be one the prefilter skipped: run that part for its report only.
+        if (scratch.pruned || scratch.skippedPart)
+            && (scratch.candidateCount == 0 || scratch.best >= 0 && !templates[Int(scratch.candidates[scratch.best].template)].hasBodyLiteral) {
+            // The nearest-template report follows every thread to where it died: run the automata
+            // again without pruning or prefilter, for that report only.
             let accepts = scratch.acceptCount
-            parts[1].run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch)
+            scratch.death = nil
+            scratch.deathAutomaton = nil
+            for automaton in parts {
+                automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch)
+            }
             scratch.acceptCount = accepts
             scratch.skippedPart = false
+            scratch.pruned = false
         }
         var matches: [Match] = []
         var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []

@@ -194,6 +194,64 @@ enum Recognisers {
         return digits > 0 && parts == 3
     }
 
+    /// `IPAddressSyntax.isIPv6` of ErrorCatalog on bytes, without allocating: groups of 1–4 hex
+    /// digits, at most one "::", an optional embedded IPv4 last group and an optional %zone.
+    static func isIPv6(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        if let percent = bytes.firstIndex(of: 0x25) {
+            // A zone index (fe80::1%eth0): one token after '%'.
+            if percent + 1 == bytes.count { return false }
+            for k in (percent + 1)..<bytes.count where bytes[k] <= 0x20 { return false }
+            end = percent
+        }
+        var doubleColon = -1
+        var index = 0
+        while index + 1 < end {
+            if bytes[index] == 0x3A && bytes[index + 1] == 0x3A {
+                if doubleColon >= 0 { return false }
+                doubleColon = index
+                index += 2
+                continue
+            }
+            index += 1
+        }
+        var count = 0
+        var pendingStart = -1, pendingEnd = -1
+        func hexGroup(_ s: Int, _ e: Int) -> Bool {
+            guard e > s, e - s <= 4 else { return false }
+            for k in s..<e where !isHex(bytes[k]) { return false }
+            return true
+        }
+        // Every group but the last must be hex; the last may be an embedded IPv4 address.
+        func side(_ from: Int, _ to: Int) -> Bool {
+            if from == to { return true }
+            var s = from
+            for k in from...to where k == to || bytes[k] == 0x3A {
+                if pendingStart >= 0 && !hexGroup(pendingStart, pendingEnd) { return false }
+                pendingStart = s; pendingEnd = k
+                count += 1
+                s = k + 1
+            }
+            return true
+        }
+        if doubleColon >= 0 {
+            guard side(0, doubleColon), side(doubleColon + 2, end) else { return false }
+        } else {
+            guard side(0, end) else { return false }
+        }
+        var limit = 8
+        if count > 0 {
+            if bytes[pendingStart..<pendingEnd].contains(0x2E) {
+                guard isIPv4(UnsafeBufferPointer(rebasing: bytes[pendingStart..<pendingEnd])) else { return false }
+                limit = 6
+                count -= 1
+            } else if !hexGroup(pendingStart, pendingEnd) {
+                return false
+            }
+        }
+        return doubleColon >= 0 ? count < limit : count == limit
+    }
+
     static func isVersion(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var parts = 1, digits = 0
         for b in bytes {
@@ -278,9 +336,13 @@ enum Recognisers {
             return true
         case .identifier:
             if bytes.isEmpty { return false }
-            for b in bytes where b <= 0x20 || b == 0x7F { return false }
-            if bytes.contains(0xC2) || bytes.contains(0xE2) || bytes.contains(0xE3) { return parses() }
-            return true
+            var wideSpace = false
+            for b in bytes {
+                if b <= 0x20 || b == 0x7F { return false }
+                // Lead bytes of the non-ASCII whitespace (U+0085/U+00A0, U+2000…, U+3000): ask `parse`.
+                if b == 0xC2 || b == 0xE2 || b == 0xE3 { wideSpace = true }
+            }
+            return wideSpace ? parses() : true
         case .version:
             var parts = 1, digits = 0
             for b in bytes {
@@ -294,7 +356,7 @@ enum Recognisers {
             return digits > 0 && parts >= 2 && parts <= 4
         case .ipAddress:
             if !bytes.contains(0x3A) { return isIPv4(bytes) }
-            return parses()
+            return isIPv6(bytes)
         case .integer, .list, .domainName, .url:
             return parses()
         }

@@ -100,3 +100,39 @@ struct MatchViewTests {
         #expect(german.0 == "de" && german.1 == 1200 && german.2 == 1000)
     }
 }
+
+/// The byte-level validators the core uses agree with `PlaceholderType.parse` (which decides).
+@Suite("Byte validators agree with PlaceholderType")
+struct ByteValidatorTests {
+    static let addresses = [
+        "::", "::1", "1::", "fe80::1%eth0", "fe80::1%", "fe80::1% x", "2001:db8::8a2e:370:7334", "2001:0db8:0000:0000:0000:8a2e:0370:7334",
+        "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "1::2::3", "::ffff:192.0.2.1", "::ffff:192.0.2.256", "1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4", "12345::", "g::1", ":1:2:3:4:5:6:7", "1:2:3:4:5:6:7:", "1.2.3.4", "01.2.3.4", "1.2.3", "::1.2.3.4",
+        "a:b", ":::", "1:", ":", "fe80::1%eth0%1", "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "1.2.3.4:5::",
+    ]
+
+    @Test(arguments: addresses)
+    func ipAddress(text: String) {
+        var copy = text
+        let bytes = copy.withUTF8 { Recognisers.isValid($0, type: .ipAddress) }
+        let parsed: Bool
+        if case .success = PlaceholderType.ipAddress.parse(text) { parsed = true } else { parsed = false }
+        #expect(bytes == parsed, "\(text)")
+    }
+
+    @Test func generatedValuesOfEveryType() {
+        var rng = SplitMix64(state: 0xB17E)
+        for type in PlaceholderType.allCases where type != .date {
+            for _ in 0..<300 {
+                var text = type.randomValue(using: &rng).description
+                // Mutate some: drop a character or insert a space.
+                if Int.random(in: 0..<3, using: &rng) == 0, !text.isEmpty { text.remove(at: text.index(text.startIndex, offsetBy: Int.random(in: 0..<text.count, using: &rng))) }
+                var copy = text
+                let bytes = copy.withUTF8 { Recognisers.isValid($0, type: type) }
+                let parsed: Bool
+                if case .success = type.parse(text) { parsed = true } else { parsed = false }
+                if type != .integer && type != .list { #expect(bytes == parsed, "\(type): \(text)") }
+            }
+        }
+    }
+}
