@@ -546,6 +546,11 @@ extension MessageMatcher {
         for k in 0..<Int(f.slotCount) {
             let slot = core.slots[Int(f.slotBase) + k]
             let s = Int(candidate.slotBase) + k
+            if scratch.slotState[s] & 1 == 0, let same = knownSlot(like: s, type: slot.type, before: c, scratch: scratch) {
+                // Same-text variants hold the same value: check it once.
+                scratch.slotState[s] = scratch.slotState[same]
+                scratch.slotInteger[s] = scratch.slotInteger[same]
+            }
             if scratch.slotState[s] & 1 == 0 {
                 let (valid, integer) = Recognisers.check(scratch.slotBytes(s), type: slot.type, kind: slot.kind)
                 scratch.slotState[s] = 1 | (valid ? 2 : 0) | (integer != nil ? 4 : 0)
@@ -554,6 +559,22 @@ extension MessageMatcher {
             if slot.first == k { score += Int32(Recognisers.typeScore(type: slot.type, valid: scratch.slotState[s] & 2 != 0)) }
         }
         scratch.candidates[c].typeScore = score
+    }
+
+    /// A slot of an earlier candidate with the same span and type whose validity is known.
+    func knownSlot(like s: Int, type: PlaceholderType, before c: Int, scratch: MatchScratch) -> Int? {
+        let core = storage.core
+        let start = scratch.slotStart[s], end = scratch.slotEnd[s]
+        for other in 0..<c {
+            let candidate = scratch.candidates[other]
+            let f = core.facts[Int(candidate.template)]
+            for k in 0..<Int(f.slotCount) {
+                let o = Int(candidate.slotBase) + k
+                if scratch.slotStart[o] == start && scratch.slotEnd[o] == end && scratch.slotState[o] & 1 != 0
+                    && core.slots[Int(f.slotBase) + k].type == type && type != .integer { return o }
+            }
+        }
+        return nil
     }
 
     /// The sort key of `match()`: tier, tolerances, literal text, type specificity, observed, catalog order.

@@ -252,6 +252,34 @@ enum Recognisers {
         return doubleColon >= 0 ? count < limit : count == limit
     }
 
+    /// `URLSyntax.problem(text) == nil` of ErrorCatalog for ASCII text, on bytes: a scheme
+    /// (letter, then letters, digits, + - .), "://", and a non-empty host in the authority.
+    static func isURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty { return false }
+        for b in bytes where b <= 0x20 { return false }
+        guard let colon = bytes.firstIndex(of: 0x3A), colon > 0 else { return false }
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        guard isLetter(bytes[0]) else { return false }
+        for k in 0..<colon {
+            let b = bytes[k]
+            if !(isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E) { return false }
+        }
+        guard colon + 2 < bytes.count, bytes[colon + 1] == 0x2F, bytes[colon + 2] == 0x2F else { return false }
+        let authorityStart = colon + 3
+        var authorityEnd = authorityStart
+        while authorityEnd < bytes.count, bytes[authorityEnd] != 0x2F, bytes[authorityEnd] != 0x3F, bytes[authorityEnd] != 0x23 { authorityEnd += 1 }
+        // The last non-empty '@'-separated part of the authority.
+        var partEnd = authorityEnd
+        while partEnd > authorityStart && bytes[partEnd - 1] == 0x40 { partEnd -= 1 }
+        if partEnd == authorityStart { return false }
+        var partStart = partEnd
+        while partStart > authorityStart && bytes[partStart - 1] != 0x40 { partStart -= 1 }
+        if bytes[partStart] == 0x5B { return true }
+        // The host before a port: empty only if the part is nothing but colons.
+        for k in partStart..<partEnd where bytes[k] != 0x3A { return true }
+        return false
+    }
+
     static func isVersion(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var parts = 1, digits = 0
         for b in bytes {
@@ -357,7 +385,9 @@ enum Recognisers {
         case .ipAddress:
             if !bytes.contains(0x3A) { return isIPv4(bytes) }
             return isIPv6(bytes)
-        case .integer, .list, .domainName, .url:
+        case .url:
+            return bytes.contains(where: { $0 >= 0x80 }) ? parses() : isURL(bytes)
+        case .integer, .list, .domainName:
             return parses()
         }
     }

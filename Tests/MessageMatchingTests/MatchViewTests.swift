@@ -120,6 +120,19 @@ struct ByteValidatorTests {
         #expect(bytes == parsed, "\(text)")
     }
 
+    @Test(arguments: [
+        "https://contoso.com/path", "http://x", "h://", "h:/x", "1http://x", "ht-t.p+s://x", "http//x", "http://@", "http://a@b", "http://a@",
+        "http://@@", "http://:80", "http://::", "http://[::1]:80/x", "http://a:80?q", "http://?q", "http://#f", "http:// x", "", ":", "http:",
+        "http://a@:", "http://u:p@host:1/x", "mailto:x", "http://\u{7F}", "h_t://x",
+    ])
+    func url(text: String) {
+        var copy = text
+        let bytes = copy.withUTF8 { Recognisers.isValid($0, type: .url) }
+        let parsed: Bool
+        if case .success = PlaceholderType.url.parse(text) { parsed = true } else { parsed = false }
+        #expect(bytes == parsed, "\(text)")
+    }
+
     @Test func generatedValuesOfEveryType() {
         var rng = SplitMix64(state: 0xB17E)
         for type in PlaceholderType.allCases where type != .date {

@@ -50,6 +50,9 @@ let messageCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1
 /// `--profile`: only the timed matcher pass (for perf), no verification and no baseline.
 let profileOnly = CommandLine.arguments.contains("--profile")
 let clock = ContinuousClock()
+/// POOL=n: distinct messages per workload (default 20,000 catalog / 50,000 synthetic); a small
+/// pool stays in cache and shows the compute cost alone.
+let poolSize = ProcessInfo.processInfo.environment["POOL"].flatMap { Int($0) }
 var rng = SplitMix64(state: 2024)
 
 // MARK: Noise
@@ -302,7 +305,24 @@ struct Timing {
     return (Timing(fast: median(fast), fastStrings: median(strings), full: median(full)), checksum)
 }
 
+/// `--worst`: the costliest distinct messages of a workload on the fast path (what is still slow).
+@MainActor func worst(name: String, matcher: MessageMatcher, pool: [Sample]) {
+    let scratch = MatchScratch()
+    var costs: [(Double, String)] = []
+    var sink = 0
+    for sample in pool.prefix(1_000) {
+        let start = clock.now
+        for _ in 0..<200 { sink &+= matcher.withMatch(sample.text, scratch: scratch, consume) }
+        costs.append((seconds(clock.now - start) * 1e9 / 200, sample.text))
+    }
+    costs.sort { $0.0 > $1.0 }
+    let mean = costs.map(\.0).reduce(0, +) / Double(costs.count)
+    print("\(name): mean \(String(format: "%.0f", mean)) ns over \(costs.count) distinct messages; costliest [\(sink)]:")
+    for (cost, text) in costs.prefix(8) { print("  \(String(format: "%6.0f", cost)) ns  \(text.prefix(150))") }
+}
+
 @MainActor func run(name: String, matcher: MessageMatcher, compileSeconds: Double, pool: [Sample], baseline: Baseline, baselineSample: Int) {
+    if CommandLine.arguments.contains("--worst") { worst(name: name, matcher: matcher, pool: pool); return }
     let (timing, checksum) = timePasses(matcher: matcher, pool: pool, rounds: profileOnly ? 1 : 5)
     func ns(_ value: Double) -> String { String(format: "%.0f", value) }
     if profileOnly {
@@ -372,7 +392,7 @@ do {
     let t0 = clock.now
     let matcher = try MessageMatcher(catalog: catalog)
     let compile = seconds(clock.now - t0)
-    let pool = try catalogPool(matcher: matcher, size: 20_000)
+    let pool = try catalogPool(matcher: matcher, size: poolSize ?? 20_000)
     run(name: "catalog", matcher: matcher, compileSeconds: compile, pool: pool,
         baseline: try Baseline(catalogBaselinePatterns()), baselineSample: 50_000)
 }
@@ -381,7 +401,7 @@ for (count, baselineSample) in [(1_000, 2_000), (10_000, 200)] {
     let t0 = clock.now
     let matcher = try MessageMatcher(templates: templates.map(\.raw))
     let compile = seconds(clock.now - t0)
-    let pool = syntheticPool(templates, size: 50_000)
+    let pool = syntheticPool(templates, size: poolSize ?? 50_000)
     let baseline = try Baseline(templates.map { ($0.raw.code, $0.pieces, $0.slots.map(\.name)) })
     run(name: "synthetic \(count)", matcher: matcher, compileSeconds: compile, pool: pool, baseline: baseline, baselineSample: baselineSample)
 }
