@@ -334,10 +334,9 @@ final class Automaton: @unchecked Sendable {
         var death: Death?
         let generation = scratch.generation
         let lastNeed = prune ? scratch.reserveEdges(edgeOffset + self.edgeKind.count) : nil
-        var i = 0
         /// Whether the literal that must follow slot `edge` occurs after position `i`.
         @inline(__always)
-        func feasible(_ edge: Int) -> Bool {
+        func feasible(_ edge: Int, _ i: Int) -> Bool {
             guard let lastNeed else { return true }
             let length = Int(t.edgeNeedLength[edge])
             if length == 0 { return true }
@@ -347,6 +346,18 @@ final class Automaton: @unchecked Sendable {
                 lastNeed[key] = Int32(Automaton.lastOccurrence(input, t.runBytes + Int(t.edgeNeedStart[edge]), length))
             }
             return Int(lastNeed[key]) > i
+        }
+        /// Whether the literal chain that starts at `node` (a slot's exit) is the text at `i`:
+        /// when it is not, a thread leaving the slot here would die inside it (pruned runs only).
+        @inline(__always)
+        func exitRunMatches(_ node: Int, at i: Int) -> Bool {
+            let length = Int(t.nodes[node].runLength)
+            if length < 2 { return true }
+            if i + length > input.count { return false }
+            let run = t.runBytes + Int(t.nodes[node].runStart)
+            var k = 1
+            while k < length && input[i + k] == run[k] { k += 1 }
+            return k == length
         }
         body: do {
             let base = scratch.reserveThreads(2 * maxThreads * (width + 1))
@@ -374,6 +385,7 @@ final class Automaton: @unchecked Sendable {
             }
 
             let n = input.count
+            var i = 0
             func died(_ state: Int32, at position: Int) {
                 let p = Automaton.progress(t, state)
                 if let d = death, d.progress > p || (d.progress == p && d.position >= position) { return }
@@ -471,7 +483,7 @@ final class Automaton: @unchecked Sendable {
                         if c >= 0 { add(c, from: caps, set: -1, to: 0) }
                         let s = Int(nodes[Int(state)].slotStart), e = s + Int(nodes[Int(state)].slotCount)
                         if s < e {
-                            for edge in s..<e where edgeKind[edge].accepts(b) && feasible(edge) {
+                            for edge in s..<e where edgeKind[edge].accepts(b) && feasible(edge, i) {
                                 add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i))
                             }
                         }
@@ -486,10 +498,10 @@ final class Automaton: @unchecked Sendable {
                             caps[2 * d + 1] = Int32(i)
                             let node = edgeChild[edge]
                             let c = Automaton.child(t, mask, node, b)
-                            if c >= 0 { add(c, from: caps, set: -1, to: 0) }
+                            if c >= 0 && (!prune || exitRunMatches(Int(node), at: i)) { add(c, from: caps, set: -1, to: 0) }
                             let s = Int(nodes[Int(node)].slotStart), e = s + Int(nodes[Int(node)].slotCount)
                             if s < e {
-                                for next in s..<e where edgeKind[next].accepts(b) && feasible(next) {
+                                for next in s..<e where edgeKind[next].accepts(b) && feasible(next, i) {
                                     add(-Int32(next) - 1, from: caps, set: 2 * Int(edgeDepth[next]), to: Int32(i))
                                 }
                             }
@@ -500,7 +512,7 @@ final class Automaton: @unchecked Sendable {
                             add(state, from: caps, set: -1, to: 0)
                         }
                     }
-                    if !produced { died(state, at: i) }
+                    if !produced && !prune { died(state, at: i) }
                 }
                 if nextCount == 0 { break body }
                 swap(&curStates, &nextStates)

@@ -120,6 +120,21 @@ final class CoreTables: @unchecked Sendable {
     }
 }
 
+/// Which templates the caller's code and locale filters admit, resolved once per message.
+struct Admission {
+    let codeID: Int32
+    let everyLocale: Bool
+    /// Admitted locale IDs below 64.
+    let localeMask: UInt64
+
+    @inline(__always)
+    func admits(_ f: TemplateFacts, core: CoreTables, locale: LocaleFilter) -> Bool {
+        if codeID >= 0 && f.codeID != codeID { return false }
+        if everyLocale { return true }
+        return f.localeID >= 64 ? locale.admits(core.locales[Int(f.localeID)]) : localeMask & (1 << UInt64(f.localeID)) != 0
+    }
+}
+
 /// One template the message matched, before ranking.
 struct Candidate {
     var template: Int32
@@ -336,45 +351,84 @@ public final class MatchScratch {
     }
 
     /// Trims and normalises `bytes` into the scratch. Clean ASCII text (no tab, no doubled space,
-    /// no space before punctuation) is only lower-cased: its offsets map one to one.
-    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool) {
-        self.bytes = bytes
-        self.nfcChanged = nfcChanged
-        trimmed = Trimmed(bytes)
+    /// no space before punctuation) is only lower-cased: its offsets map one to one. Returns
+    /// false, doing nothing more, when `checkNFC` is set and the text has combining marks
+    /// (U+0300–U+036F start with 0xCC or 0xCD): the caller composes it first.
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false) -> Bool {
+        let trimmed = Trimmed(bytes)
         let start = trimmed.bodyStart, end = trimmed.bodyEnd
         let length = end - start
         reserveInput(max(1, length))
         let out = normalised
         var clean = true
-        var previous: UInt8 = 0
         var i = start
-        while i < end {
-            let b = bytes[i]
-            if b >= 0x80 || b < 0x20 || (b == 0x20 && previous == 0x20) { clean = false; break }
-            if previous == 0x20 && ByteNormaliser.isPunctuation(b) { clean = false; break }
-            out[i - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-            previous = b
-            i += 1
+        var previous: UInt8 = 0
+        if length > 0 {
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            let outRaw = UnsafeMutableRawPointer(out)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            // Eight bytes at a time: ASCII, no control byte, no space followed by a space or
+            // punctuation; lower-cased in the word.
+            while i + 8 <= end {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & high != 0 || (w &- 0x2020_2020_2020_2020) & ~w & high != 0 { clean = false; break }
+                let x = w ^ 0x2020_2020_2020_2020
+                let spaces = ~((((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x)) & high
+                if previous == 0x20 {
+                    let first = UInt8(truncatingIfNeeded: w)
+                    if first == 0x20 || ByteNormaliser.isPunctuation(first) { clean = false; break }
+                }
+                var after = spaces << 8
+                var bad = false
+                while after != 0 {
+                    let b = UInt8(truncatingIfNeeded: w >> UInt64(after.trailingZeroBitCount - 7))
+                    if b == 0x20 || ByteNormaliser.isPunctuation(b) { bad = true; break }
+                    after &= after &- 1
+                }
+                if bad { clean = false; break }
+                let upper = ((w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525)) & high
+                outRaw.storeBytes(of: w | (upper >> 2), toByteOffset: i - start, as: UInt64.self)
+                previous = UInt8(truncatingIfNeeded: w >> 56)
+                i += 8
+            }
         }
+        if clean {
+            while i < end {
+                let b = bytes[i]
+                if b >= 0x80 || b < 0x20 || (b == 0x20 && previous == 0x20) { clean = false; break }
+                if previous == 0x20 && ByteNormaliser.isPunctuation(b) { clean = false; break }
+                out[i - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                previous = b
+                i += 1
+            }
+        }
+        if !clean && checkNFC && bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) { return false }
+        self.bytes = bytes
+        self.nfcChanged = nfcChanged
+        self.trimmed = trimmed
         if clean {
             identity = true
             count = length
-            return
+            return true
         }
         identity = false
         var normaliser = ByteNormaliser()
         var produced = 0
         normaliser.normalise(bytes, from: start, to: end, out: out, origStart: origStart, origEnd: origEnd, count: &produced)
         count = produced
+        return true
     }
 }
 
 extension MessageMatcher {
     /// Runs the core over `bytes`: candidates, ranking and verdict land in `scratch`.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, locale: LocaleFilter, code: String?, scratch: MatchScratch) {
+    /// Returns false (and does nothing) when `checkNFC` is set and the text must be composed first.
+    @discardableResult
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false, locale: LocaleFilter, code: String?,
+              scratch: MatchScratch) -> Bool {
         let storage = self.storage
         let core = storage.core
-        scratch.prepare(bytes, nfcChanged: nfcChanged)
+        guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC) else { return false }
         scratch.acceptCount = 0
         scratch.death = nil
         scratch.deathAutomaton = nil
@@ -406,19 +460,18 @@ extension MessageMatcher {
         // Filters resolved once per message.
         var codeID: Int32 = -1
         if let code {
-            guard let id = core.codeIndex[code] else { return }
+            guard let id = core.codeIndex[code] else { return true }
             codeID = id
         }
         var localeAdmitted: UInt64 = ~0
+        var everyLocale = true
         if case .only = locale {
+            everyLocale = false
             localeAdmitted = 0
             for (id, name) in core.locales.enumerated() where id < 64 && locale.admits(name) { localeAdmitted |= 1 << UInt64(id) }
         }
-        @inline(__always) func admits(_ t: Int) -> Bool {
-            let f = core.facts[t]
-            if codeID >= 0 && f.codeID != codeID { return false }
-            return f.localeID >= 64 ? locale.admits(core.locales[Int(f.localeID)]) : localeAdmitted & (1 << UInt64(f.localeID)) != 0
-        }
+        let facts = core.facts
+        let admission = Admission(codeID: codeID, everyLocale: everyLocale, localeMask: localeAdmitted)
         let width = storage.parts[0].captureWidth
         for a in 0..<scratch.acceptCount {
             let automaton = storage.parts[a < partOfAccept.0 ? 0 : 1]
@@ -427,7 +480,7 @@ extension MessageMatcher {
             let caps = scratch.acceptCaps + a * width
             for k in Int(terminalStart[node])..<Int(terminalStart[node + 1]) {
                 let t = Int(terminals[k])
-                guard admits(t) else { continue }
+                guard admission.admits(facts[t], core: core, locale: locale) else { continue }
                 evaluate(t, captures: caps, scratch: scratch)
             }
         }
@@ -437,12 +490,13 @@ extension MessageMatcher {
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: width) { caps in
                 caps.initialize(repeating: -1)
                 caps[0] = 0; caps[1] = Int32(scratch.count)
-                for t in storage.catchAll where admits(t) {
+                for t in storage.catchAll where admission.admits(facts[t], core: core, locale: locale) {
                     evaluate(t, captures: caps.baseAddress!, scratch: scratch)
                 }
             }
         }
         rank(scratch)
+        return true
     }
 
     /// Whether `needle` occurs in `haystack`.

@@ -9,6 +9,30 @@ import ErrorCatalog
 public struct MatchView {
     let matcher: MessageMatcher
     let scratch: MatchScratch
+    /// The best candidate's facts, read once (no table lookups per accessor).
+    let facts: TemplateFacts
+    let slotFacts: UnsafeMutablePointer<SlotFacts>
+    /// First of the best candidate's slots in the scratch.
+    let slotBase: Int
+    let toleranceBits: UInt16
+
+    init(matcher: MessageMatcher, scratch: MatchScratch) {
+        self.matcher = matcher
+        self.scratch = scratch
+        let core = matcher.storage.core
+        if scratch.best >= 0 {
+            let candidate = scratch.candidates[scratch.best]
+            facts = core.facts[Int(candidate.template)]
+            slotBase = Int(candidate.slotBase)
+            toleranceBits = candidate.tolerances
+        } else {
+            facts = TemplateFacts(literalBytes: 0, order: 0, slotBase: 0, slotCount: 0, literalBase: 0, codeID: -1, localeID: -1,
+                                  shapeID: -1, variantIndex: -1, flags: 0)
+            slotBase = 0
+            toleranceBits = 0
+        }
+        slotFacts = core.slots + Int(facts.slotBase)
+    }
 
     /// At least one template matched.
     public var matched: Bool { scratch.best >= 0 }
@@ -19,7 +43,6 @@ public struct MatchView {
 
     var candidate: Candidate { scratch.candidates[scratch.best] }
     var template: CompiledTemplate { matcher.templates[Int(candidate.template)] }
-    var facts: TemplateFacts { matcher.storage.core.facts[Int(candidate.template)] }
 
     /// The code of the best match (`nil` when nothing matched).
     public var code: String? { matched ? template.code : nil }
@@ -33,11 +56,11 @@ public struct MatchView {
     /// The template matches any sentence ("{reason}."): the match says little.
     public var isCatchAll: Bool { matched && !template.hasBodyLiteral }
     /// No tolerance was needed.
-    public var exact: Bool { matched && candidate.tolerances == 0 }
+    public var exact: Bool { matched && toleranceBits == 0 }
     /// Each tolerance applied, in `Tolerance` order (allocates when there is one).
-    public var tolerances: [Tolerance] { matched ? ToleranceSet(bits: candidate.tolerances).sorted : [] }
+    public var tolerances: [Tolerance] { matched ? ToleranceSet(bits: toleranceBits).sorted : [] }
     /// Whether `tolerance` was applied (no allocation).
-    public func applied(_ tolerance: Tolerance) -> Bool { matched && candidate.tolerances & tolerance.bit != 0 }
+    public func applied(_ tolerance: Tolerance) -> Bool { matched && toleranceBits & tolerance.bit != 0 }
 
     /// Number of placeholder slots in the matched template (a name can occur in more than one).
     public var slotCount: Int { matched ? Int(facts.slotCount) : 0 }
@@ -54,7 +77,7 @@ public struct MatchView {
     /// Runs `body` on the original UTF-8 bytes of slot `index` (no copy).
     public func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         precondition(matched && index >= 0 && index < slotCount, "slot index out of range")
-        return try body(scratch.slotBytes(Int(candidate.slotBase) + index))
+        return try body(scratch.slotBytes(slotBase + index))
     }
     /// The text of slot `index` exactly as it appeared in the message.
     public func text(at index: Int) -> String { withBytes(at: index) { String(decoding: $0, as: UTF8.self) } }
@@ -62,9 +85,9 @@ public struct MatchView {
     /// (from localized digits such as `1.200`).
     public func integer(at index: Int) -> Int64? {
         precondition(matched && index >= 0 && index < slotCount, "slot index out of range")
-        let slot = matcher.storage.core.slots[Int(facts.slotBase) + index]
+        let slot = slotFacts[index]
         guard slot.type == .integer, !slot.rejected else { return nil }
-        let s = Int(candidate.slotBase) + index
+        let s = slotBase + index
         return scratch.slotState[s] & 4 != 0 ? scratch.slotInteger[s] : nil
     }
 
@@ -89,12 +112,28 @@ extension MessageMatcher {
     /// Matches `message` with `scratch` as working memory and runs `body` on the best match,
     /// read in place. After the scratch has grown to the longest message, this allocates nothing
     /// unless `body` asks for strings: the fast API for pipelines. The view must not escape `body`.
+    /// Inlinable so that it is specialised for the caller's `R` (no generic metadata per message).
+    @inlinable
     public func withMatch<R>(_ message: String, locale: LocaleFilter = .auto, code: String? = nil, scratch: MatchScratch,
                              _ body: (MatchView) throws -> R) rethrows -> R {
-        try withScan(message, locale: locale, code: code, scratch: scratch) {
-            try body(MatchView(matcher: self, scratch: scratch))
+        var text = message
+        if let result = try text.withUTF8({ bytes -> R? in
+            guard scanForView(bytes, locale: locale, code: code, scratch: scratch) else { return nil }
+            return try body(makeView(scratch))
+        }) {
+            return result
         }
+        return try withComposedScan(message, locale: locale, code: code, scratch: scratch) { try body(makeView(scratch)) }
     }
+
+    /// Scans `bytes` (false: the text must be composed to NFC first).
+    @usableFromInline
+    func scanForView(_ bytes: UnsafeBufferPointer<UInt8>, locale: LocaleFilter, code: String?, scratch: MatchScratch) -> Bool {
+        scan(bytes, nfcChanged: false, checkNFC: true, locale: locale, code: code, scratch: scratch)
+    }
+
+    @usableFromInline
+    func makeView(_ scratch: MatchScratch) -> MatchView { MatchView(matcher: self, scratch: scratch) }
 
     /// `withMatch(_:locale:code:scratch:_:)` with a scratch from the matcher's own pool.
     public func withMatch<R>(_ message: String, locale: LocaleFilter = .auto, code: String? = nil,

@@ -135,17 +135,20 @@ public struct MessageMatcher: Sendable {
     /// while the message bytes are alive.
     func withScan<R>(_ message: String, locale: LocaleFilter, code: String?, scratch: MatchScratch, _ body: () throws -> R) rethrows -> R {
         var message = message
-        let clean = message.withUTF8 { bytes -> Bool in
-            // Combining marks U+0300–U+036F start with 0xCC or 0xCD: decomposed text takes the slow path.
-            if bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) { return false }
-            return true
+        // Decomposed text (combining marks) is composed first: `scan` says so and does nothing.
+        if let result = try message.withUTF8({ bytes -> R? in
+            guard scan(bytes, nfcChanged: false, checkNFC: true, locale: locale, code: code, scratch: scratch) else { return nil }
+            return try body()
+        }) {
+            return result
         }
-        if clean {
-            return try message.withUTF8 { bytes in
-                scan(bytes, nfcChanged: false, locale: locale, code: code, scratch: scratch)
-                return try body()
-            }
-        }
+        return try withComposedScan(message, locale: locale, code: code, scratch: scratch, body)
+    }
+
+    /// Composes decomposed text to NFC, scans it and runs `body` while its bytes are alive.
+    @usableFromInline
+    func withComposedScan<R>(_ message: String, locale: LocaleFilter, code: String?, scratch: MatchScratch,
+                             _ body: () throws -> R) rethrows -> R {
         var composed = message.precomposedStringWithCanonicalMapping
         // String == compares canonically: compare the bytes.
         let changed = !composed.utf8.elementsEqual(message.utf8)
@@ -242,7 +245,7 @@ public struct MessageMatcher: Sendable {
         var message = message
         let scratch = MatchScratch()
         return message.withUTF8 { bytes in
-            scratch.prepare(bytes, nfcChanged: false)
+            _ = scratch.prepare(bytes, nfcChanged: false)
             var work = 0
             scratch.acceptCount = 0
             for automaton in parts {

@@ -149,3 +149,42 @@ struct ByteValidatorTests {
         }
     }
 }
+
+/// The scratch's clean-ASCII shortcut (eight bytes at a time) gives exactly the normal form and
+/// offsets of `ByteNormaliser`.
+@Suite("Scratch normal form")
+struct ScratchNormalFormTests {
+    @Test func shortcutEqualsNormaliser() {
+        var rng = SplitMix64(state: 0x5CA7)
+        let alphabet: [UInt8] = Array("aZ.,:;!? ?Mx\t-é".utf8) + [0x20, 0x20, 0x41, 0x7A, 0x5A, 0x40, 0x5B, 0x60, 0x7B, 0x1F, 0x7F]
+        let scratch = MatchScratch()
+        for round in 0..<3_000 {
+            let length = Int.random(in: 0..<40, using: &rng)
+            var bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
+            if round % 3 == 0 { bytes = bytes.map { $0 >= 0x80 || $0 < 0x20 ? 0x61 : $0 } } // mostly clean
+            let text = String(decoding: bytes, as: UTF8.self)
+            var copy = text
+            copy.withUTF8 { buffer in
+                _ = scratch.prepare(buffer, nfcChanged: false)
+                let trimmed = Trimmed(buffer)
+                let n = max(1, trimmed.bodyEnd - trimmed.bodyStart)
+                var out = [UInt8](repeating: 0, count: n), starts = [Int32](repeating: 0, count: n), ends = [Int32](repeating: 0, count: n)
+                var count = 0
+                var normaliser = ByteNormaliser()
+                out.withUnsafeMutableBufferPointer { o in
+                    starts.withUnsafeMutableBufferPointer { s in
+                        ends.withUnsafeMutableBufferPointer { e in
+                            normaliser.normalise(buffer, from: trimmed.bodyStart, to: trimmed.bodyEnd, out: o.baseAddress!,
+                                                 origStart: s.baseAddress!, origEnd: e.baseAddress!, count: &count)
+                        }
+                    }
+                }
+                #expect(scratch.count == count, "\(Array(text.utf8))")
+                for k in 0..<min(count, scratch.count) {
+                    #expect(scratch.normalised[k] == out[k], "\(Array(text.utf8)) at \(k)")
+                    #expect(scratch.originalStart(k) == Int(starts[k]) && scratch.originalEnd(k) == Int(ends[k]), "\(Array(text.utf8)) offsets at \(k)")
+                }
+            }
+        }
+    }
+}
