@@ -120,6 +120,103 @@ final class CoreTables: @unchecked Sendable {
     }
 }
 
+/// A few literals, one of which a message must contain: found in one pass over the message
+/// (a 256-bit set of their first bytes, then the literals that start with that byte), read
+/// through raw pointers.
+final class LiteralSet: @unchecked Sendable {
+    let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// Per first byte: the range of its literals in `entries` (`groupStart[b] ..< groupStart[b + 1]`).
+    let groupStart: UnsafeMutablePointer<Int32>
+    /// Per literal: start and length in `bytes`.
+    let entries: UnsafeMutablePointer<(Int32, Int32)>
+    let bytes: UnsafeMutablePointer<UInt8>
+    /// All literals have at least 4 bytes: per entry its first 4 bytes, and a filter over them.
+    let anchored: Bool
+    let anchors: UnsafeMutablePointer<UInt32>
+    let filter: UnsafeMutablePointer<UInt64>
+    let count: Int
+
+    init(_ literals: [[UInt8]]) {
+        var bits: [UInt64] = [0, 0, 0, 0]
+        var groups = [[[UInt8]]](repeating: [], count: 256)
+        for literal in literals where !literal.isEmpty {
+            bits[Int(literal[0] >> 6)] |= 1 << UInt64(literal[0] & 63)
+            groups[Int(literal[0])].append(literal)
+        }
+        firstBytes = (bits[0], bits[1], bits[2], bits[3])
+        var starts: [Int32] = [], entries: [(Int32, Int32)] = [], pool: [UInt8] = []
+        for group in groups {
+            starts.append(Int32(entries.count))
+            for literal in group {
+                entries.append((Int32(pool.count), Int32(literal.count)))
+                pool += literal
+            }
+        }
+        starts.append(Int32(entries.count))
+        groupStart = Automaton.Tables.copy(starts)
+        self.entries = Automaton.Tables.copy(entries)
+        bytes = Automaton.Tables.copy(pool)
+        count = entries.count
+        anchored = !entries.isEmpty && entries.allSatisfy { $0.1 >= 4 }
+        var anchorList: [UInt32] = [], bloom = [UInt64](repeating: 0, count: 64)
+        for (start, length) in entries where length >= 4 {
+            let s = Int(start)
+            let w = UInt32(pool[s]) | UInt32(pool[s + 1]) << 8 | UInt32(pool[s + 2]) << 16 | UInt32(pool[s + 3]) << 24
+            anchorList.append(w)
+            let h = Int((w &* 0x9E37_79B1) >> 20)
+            bloom[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        if anchorList.isEmpty { anchorList = [0] }
+        anchors = Automaton.Tables.copy(anchorList)
+        filter = Automaton.Tables.copy(bloom)
+    }
+
+    deinit { groupStart.deallocate(); entries.deallocate(); bytes.deallocate(); anchors.deallocate(); filter.deallocate() }
+
+    func occurs(in input: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = input.count
+        if anchored {
+            // Every literal has 4 bytes or more: look up each 4-byte window in a 4096-bit filter of
+            // the literals' first 4 bytes, and compare only where it says so.
+            guard n >= 4 else { return false }
+            let base = UnsafeRawPointer(input.baseAddress!)
+            var i = 0
+            while i <= n &- 4 {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt32.self)
+                let h = Int((w &* 0x9E37_79B1) >> 20)
+                if filter[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+                    for e in 0..<count where anchors[e] == w {
+                        let (start, length) = (Int(entries[e].0), Int(entries[e].1))
+                        guard length <= n &- i else { continue }
+                        var k = 4
+                        while k < length && input[i &+ k] == bytes[start &+ k] { k &+= 1 }
+                        if k == length { return true }
+                    }
+                }
+                i &+= 1
+            }
+            return false
+        }
+        let (s0, s1, s2, s3) = firstBytes
+        var i = 0
+        while i < n {
+            let b = input[i]
+            let word = b < 128 ? (b < 64 ? s0 : s1) : (b < 192 ? s2 : s3)
+            if word & (1 << UInt64(b & 63)) != 0 {
+                for e in Int(groupStart[Int(b)])..<Int(groupStart[Int(b) + 1]) {
+                    let (start, length) = (Int(entries[e].0), Int(entries[e].1))
+                    guard length <= n - i else { continue }
+                    var k = 1
+                    while k < length && input[i + k] == bytes[start + k] { k += 1 }
+                    if k == length { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
 /// Which templates the caller's code and locale filters admit, resolved once per message.
 struct Admission {
     let codeID: Int32
@@ -443,7 +540,7 @@ extension MessageMatcher {
         partOfAccept.0 = scratch.acceptCount
         scratch.skippedPart = false
         if storage.parts.count > 1 {
-            if let required = storage.slotFirstRequired, !required.contains(where: { Self.contains(input, $0) }) {
+            if let required = storage.slotFirstFilter, !required.occurs(in: input) {
                 // None of those templates can match; only the nearest-template report would want
                 // this part's run, and `result` runs it then.
                 scratch.skippedPart = true

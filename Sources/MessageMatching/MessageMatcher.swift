@@ -17,7 +17,7 @@ public struct MessageMatcher: Sendable {
         /// Templates that start with literal text, then (if any) templates that start with a value.
         let parts: [Automaton]
         /// Literals of which a message must contain one for the second part to match (nil: no filter).
-        let slotFirstRequired: [[UInt8]]?
+        let slotFirstFilter: LiteralSet?
         /// Templates with no literal body text ("{reason}."), matched without the automaton.
         let catchAll: [Int]
         let catalog: Catalog?
@@ -41,7 +41,7 @@ public struct MessageMatcher: Sendable {
                 guard let longest = template.normalisedLiterals.max(by: { $0.count < $1.count }), !longest.isEmpty else { usable = false; break }
                 required.insert(longest)
             }
-            self.slotFirstRequired = usable && required.count <= 32 ? required.sorted { $0.lexicographicallyPrecedes($1) } : nil
+            self.slotFirstFilter = usable && required.count <= 32 ? LiteralSet(required.sorted { $0.lexicographicallyPrecedes($1) }) : nil
             self.core = CoreTables(templates: templates)
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
