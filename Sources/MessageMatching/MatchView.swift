@@ -7,8 +7,11 @@ import ErrorCatalog
 /// It says what `match(_:locale:code:)` says about its `best`: the same template, variant,
 /// tolerances and values, and whether the result is ambiguous.
 public struct MatchView {
-    let matcher: MessageMatcher
-    let scratch: MatchScratch
+    // Unowned: the view lives only inside `withMatch`, where the matcher and the scratch are alive
+    // (no reference counting per message).
+    unowned(unsafe) let storage: MessageMatcher.Storage
+    unowned(unsafe) let scratch: MatchScratch
+    var matcher: MessageMatcher { MessageMatcher(storage: storage) }
     /// The best candidate's facts, read once (no table lookups per accessor).
     let facts: TemplateFacts
     let slotFacts: UnsafeMutablePointer<SlotFacts>
@@ -17,7 +20,7 @@ public struct MatchView {
     let toleranceBits: UInt16
 
     init(matcher: MessageMatcher, scratch: MatchScratch) {
-        self.matcher = matcher
+        self.storage = matcher.storage
         self.scratch = scratch
         let core = matcher.storage.core
         if scratch.best >= 0 {
@@ -42,7 +45,7 @@ public struct MatchView {
     public var ambiguous: Bool { scratch.ambiguous }
 
     var candidate: Candidate { scratch.candidates[scratch.best] }
-    var template: CompiledTemplate { matcher.templates[Int(candidate.template)] }
+    var template: CompiledTemplate { storage.templates[Int(candidate.template)] }
 
     /// The code of the best match (`nil` when nothing matched).
     public var code: String? { matched ? template.code : nil }

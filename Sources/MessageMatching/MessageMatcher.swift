@@ -27,7 +27,8 @@ public struct MessageMatcher: Sendable {
         let pool = Mutex<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?) {
             self.templates = templates
-            let width = Automaton(templates: templates).captureWidth
+            // One capture layout for both parts: two entries per slot of the longest template.
+            let width = 2 * max(1, templates.filter { !$0.isCatchAll }.map(\.slotKinds.count).max() ?? 1)
             let literalFirst = Automaton(templates: templates, minimumWidth: width) { !($0.normalisedLiterals.first?.isEmpty ?? true) }
             let slotFirst = Automaton(templates: templates, minimumWidth: width, edgeOffset: literalFirst.edgeKind.count) {
                 $0.normalisedLiterals.first?.isEmpty ?? true
@@ -107,6 +108,8 @@ public struct MessageMatcher: Sendable {
         }
         self.init(compiled: compiled, catalog: nil)
     }
+
+    init(storage: Storage) { self.storage = storage }
 
     init(compiled: [CompiledTemplate], catalog: Catalog?) {
         self.storage = Storage(templates: compiled, catalog: catalog)

@@ -49,6 +49,8 @@ struct Sample {
 let messageCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
 /// `--profile`: only the timed matcher pass (for perf), no verification and no baseline.
 let profileOnly = CommandLine.arguments.contains("--profile")
+/// `--fast-only` (with `--profile`): time only the fast API (for perf record).
+let fastOnly = CommandLine.arguments.contains("--fast-only")
 let clock = ContinuousClock()
 /// POOL=n: distinct messages per workload (default 20,000 catalog / 50,000 synthetic); a small
 /// pool stays in cache and shows the compute cost alone.
@@ -286,6 +288,7 @@ struct Timing {
             checksum &+= matcher.withMatch(pool[i % pool.count].text, scratch: scratch, consume)
         }
         fast.append(seconds(clock.now - start) * 1e9 / Double(perRound))
+        if fastOnly { strings.append(0); full.append(0); continue }
         start = clock.now
         for i in offset..<offset + perRound {
             checksum &+= matcher.withMatch(pool[i % pool.count].text, scratch: scratch) { view in
