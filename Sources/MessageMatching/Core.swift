@@ -818,21 +818,21 @@ extension MessageMatcher {
         let template = templates[Int(candidate.template)]
         let core = storage.core
         let f = core.facts[Int(candidate.template)]
-        var values: [String: MatchedValue] = [:]
+        var values = [String: MatchedValue](minimumCapacity: Int(f.slotCount) + template.bindings.count)
         for k in 0..<Int(f.slotCount) {
             let slot = core.slots[Int(f.slotBase) + k]
             guard slot.first == k else { continue }
             let s = Int(candidate.slotBase) + k
-            let name = template.slotNames[k]
-            let placeholder = template.placeholders[name] ?? Placeholder(name: name, type: .string)
             let state = scratch.slotState[s]
-            values[name] = Recognisers.value(bytes: scratch.slotBytes(s), placeholder: placeholder, valid: state & 2 != 0,
-                                             integer: state & 4 != 0 ? scratch.slotInteger[s] : nil)
+            values[template.slotNames[k]] = Recognisers.value(bytes: scratch.slotBytes(s), type: slot.type, rejected: slot.rejected,
+                                                              valid: state & 2 != 0, integer: state & 4 != 0 ? scratch.slotInteger[s] : nil)
         }
-        for (name, value) in template.bindings where values[name] == nil {
-            let type = template.placeholders[name]?.type ?? .string
-            values[name] = MatchedValue(type: type, value: value, text: value.description,
-                                        rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true)
+        if !template.bindings.isEmpty {
+            for (name, value) in template.bindings where values[name] == nil {
+                let type = template.placeholders[name]?.type ?? .string
+                values[name] = MatchedValue(type: type, value: value, text: value.description,
+                                            rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true)
+            }
         }
         return values
     }

@@ -449,13 +449,17 @@ enum Recognisers {
 
     /// The typed value from the answers of `check`.
     static func value(bytes: UnsafeBufferPointer<UInt8>, placeholder: Placeholder, valid: Bool, integer: Int64?) -> MatchedValue {
+        value(bytes: bytes, type: placeholder.type, rejected: placeholder.rejected, valid: valid, integer: integer)
+    }
+
+    static func value(bytes: UnsafeBufferPointer<UInt8>, type: PlaceholderType, rejected: Bool, valid: Bool, integer: Int64?) -> MatchedValue {
         let text = String(decoding: bytes, as: UTF8.self)
         let value: Value
-        switch placeholder.type {
+        switch type {
         case .integer:
-            if placeholder.rejected || integer == nil { value = .text(text) } else { value = .integer(integer!) }
+            if rejected || integer == nil { value = .text(text) } else { value = .integer(integer!) }
         case .list:
-            if placeholder.rejected || !valid {
+            if rejected || !valid {
                 value = .text(text)
             } else {
                 value = .list(text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() })
@@ -463,7 +467,7 @@ enum Recognisers {
         default:
             value = .text(text)
         }
-        return MatchedValue(type: placeholder.type, value: value, text: text, rejected: placeholder.rejected, isValidForType: valid)
+        return MatchedValue(type: type, value: value, text: text, rejected: rejected, isValidForType: valid)
     }
 
     static func typeScore(type: PlaceholderType, valid: Bool) -> Int {
