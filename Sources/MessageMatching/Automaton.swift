@@ -72,6 +72,9 @@ final class Automaton: @unchecked Sendable {
         let runStart: UnsafeMutablePointer<Int32>
         let runEnd: UnsafeMutablePointer<Int32>
         let runBytes: UnsafeMutablePointer<UInt8>
+        /// Terminal template indices per node (`terminalStart[n] ..< terminalStart[n + 1]`).
+        let terminalStart: UnsafeMutablePointer<Int32>
+        let terminals: UnsafeMutablePointer<Int32>
         /// Per slot edge: the literal chain that must follow the slot's text (its exit node's run).
         let edgeNeedStart: UnsafeMutablePointer<Int32>
         let edgeNeedLength: UnsafeMutablePointer<Int32>
@@ -140,6 +143,8 @@ final class Automaton: @unchecked Sendable {
             for n in 0..<count {
                 nodes[n].runLength = length[n]; nodes[n].runStart = start[n]; nodes[n].runEnd = end[n]
             }
+            terminalStart = Self.copy(a.terminalStart)
+            terminals = Self.copy(a.terminals)
             edgeNeedStart = Self.copy((0..<max(1, a.edgeKind.count)).map { $0 < a.edgeKind.count ? max(0, start[Int(a.edgeChild[$0])]) : 0 })
             edgeNeedLength = Self.copy((0..<max(1, a.edgeKind.count)).map { $0 < a.edgeKind.count ? length[Int(a.edgeChild[$0])] : 0 })
             counts = [a.firstByte.count, a.edgeKind.count]
@@ -151,7 +156,7 @@ final class Automaton: @unchecked Sendable {
             edgeChild.deallocate(); edgeDepth.deallocate(); extraKeys.deallocate(); extraValues.deallocate()
             literalDepth.deallocate(); edgeStop.deallocate(); edgeSkippable.deallocate()
             runLength.deallocate(); runStart.deallocate(); runEnd.deallocate(); runBytes.deallocate()
-            edgeNeedStart.deallocate(); edgeNeedLength.deallocate()
+            edgeNeedStart.deallocate(); edgeNeedLength.deallocate(); terminalStart.deallocate(); terminals.deallocate()
         }
     }
 

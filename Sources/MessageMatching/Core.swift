@@ -228,8 +228,13 @@ struct Admission {
     func admits(_ f: TemplateFacts, core: CoreTables, locale: LocaleFilter) -> Bool {
         if codeID >= 0 && f.codeID != codeID { return false }
         if everyLocale { return true }
-        return f.localeID >= 64 ? locale.admits(core.locales[Int(f.localeID)]) : localeMask & (1 << UInt64(f.localeID)) != 0
+        if f.localeID < 64 { return localeMask & (1 << UInt64(f.localeID)) != 0 }
+        return Self.admitsLocale(Int(f.localeID), core: core, locale: locale)
     }
+
+    /// Matchers with more than 64 locales: the 65th and later by name.
+    @inline(never)
+    static func admitsLocale(_ id: Int, core: CoreTables, locale: LocaleFilter) -> Bool { locale.admits(core.locales[id]) }
 }
 
 /// One template the message matched, before ranking.
@@ -571,8 +576,8 @@ extension MessageMatcher {
         let admission = Admission(codeID: codeID, everyLocale: everyLocale, localeMask: localeAdmitted)
         let width = storage.parts[0].captureWidth
         for a in 0..<scratch.acceptCount {
-            let automaton = storage.parts[a < partOfAccept.0 ? 0 : 1]
-            let terminalStart = automaton.terminalStart, terminals = automaton.terminals
+            let tables = storage.parts[a < partOfAccept.0 ? 0 : 1].tables!
+            let terminalStart = tables.terminalStart, terminals = tables.terminals
             let node = Int(scratch.acceptNodes[a])
             let caps = scratch.acceptCaps + a * width
             for k in Int(terminalStart[node])..<Int(terminalStart[node + 1]) {
