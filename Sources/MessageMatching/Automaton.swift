@@ -349,6 +349,7 @@ final class Automaton: @unchecked Sendable {
             if scratch.edgeStamp[key] != generation {
                 scratch.edgeStamp[key] = generation
                 lastNeed[key] = Int32(Automaton.lastOccurrence(input, t.runBytes + Int(t.edgeNeedStart[edge]), length))
+                if let work { work.pointee += input.count }
             }
             return Int(lastNeed[key]) > i
         }
@@ -362,6 +363,7 @@ final class Automaton: @unchecked Sendable {
             let run = t.runBytes + Int(t.nodes[node].runStart)
             var k = 1
             while k < length && input[i + k] == run[k] { k += 1 }
+            if let work { work.pointee += k }
             return k == length
         }
         body: do {
@@ -416,10 +418,21 @@ final class Automaton: @unchecked Sendable {
                 }
                 if allSlots {
                     let from = i
-                    while i < limit {
+                    scan: while i < limit {
                         let b = input[i]
                         let word = b < 128 ? (b < 64 ? s0 : s1) : (b < 192 ? s2 : s3)
-                        if word & (1 << UInt64(b & 63)) != 0 { break }
+                        if word & (1 << UInt64(b & 63)) != 0 {
+                            guard prune else { break }
+                            // A stop byte where nothing would happen in a pruned run: every thread
+                            // holds the byte, and leaving its slot here would die inside the
+                            // literal that follows. Keep skipping.
+                            for thread in 0..<curCount {
+                                let edge = Int(-curStates[thread] - 1)
+                                if !edgeKind[edge].accepts(b) { break scan }
+                                let exit = edgeChild[edge]
+                                if Automaton.child(t, mask, exit, b) >= 0 && exitRunMatches(Int(exit), at: i) { break scan }
+                            }
+                        }
                         i += 1
                     }
                     if let work { work.pointee += (i - from) * curCount }

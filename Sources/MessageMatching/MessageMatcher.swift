@@ -244,15 +244,18 @@ public struct MessageMatcher: Sendable {
 
     /// Thread steps the automaton takes on `message` (a deterministic measure of matching work,
     /// for tests of the linear bound).
-    func work(for message: String) -> Int {
+    /// With `pruned`, the run that `withMatch` and `match()` do first (pruned slots, skipped stop
+    /// bytes), counting the bytes compared by the pruning as well.
+    func work(for message: String, pruned: Bool = false) -> Int {
         var message = message
         let scratch = MatchScratch()
         return message.withUTF8 { bytes in
             _ = scratch.prepare(bytes, nfcChanged: false)
             var work = 0
             scratch.acceptCount = 0
+            scratch.nextGeneration()
             for automaton in parts {
-                automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch, work: &work)
+                automaton.run(UnsafeBufferPointer(start: scratch.normalised, count: scratch.count), into: scratch, work: &work, prune: pruned)
             }
             return work
         }

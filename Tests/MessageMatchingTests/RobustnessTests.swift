@@ -22,6 +22,10 @@ struct RobustnessTests {
         // Bounded per byte by the thread limit, and growing linearly (4× the text, ≈4× the work).
         #expect(longWork <= long.utf8.count * Automaton.maxThreads)
         #expect(Double(longWork) <= 4.5 * Double(max(shortWork, 1)))
+        // The pruned run of the fast path (withMatch, and match() before it builds its result).
+        let prunedShort = matcher.work(for: short, pruned: true), prunedLong = matcher.work(for: long, pruned: true)
+        #expect(prunedLong <= long.utf8.count * Automaton.maxThreads)
+        #expect(Double(prunedLong) <= 4.5 * Double(max(prunedShort, 1)))
         _ = matcher.match(long)
     }
 
