@@ -263,17 +263,18 @@ final class Automaton: @unchecked Sendable {
 
     var nodeCount: Int { firstByte.count }
 
-    /// The last position where `needle` starts in `input`, or -1.
-    static func lastOccurrence(_ input: UnsafeBufferPointer<UInt8>, _ needle: UnsafePointer<UInt8>, _ length: Int) -> Int {
-        var p = input.count - length
+    /// The first position after `i` where `needle` starts in `input`, or -1.
+    static func firstOccurrence(_ input: UnsafeBufferPointer<UInt8>, after i: Int, _ needle: UnsafePointer<UInt8>, _ length: Int) -> Int {
         let first = needle[0]
-        while p >= 0 {
+        var p = i + 1
+        let last = input.count - length
+        while p <= last {
             if input[p] == first {
                 var k = 1
                 while k < length && input[p + k] == needle[k] { k += 1 }
                 if k == length { return p }
             }
-            p -= 1
+            p += 1
         }
         return -1
     }
@@ -338,20 +339,26 @@ final class Automaton: @unchecked Sendable {
         }
         var death: Death?
         let generation = scratch.generation
-        let lastNeed = prune ? scratch.reserveEdges(edgeOffset + self.edgeKind.count) : nil
-        /// Whether the literal that must follow slot `edge` occurs after position `i`.
+        let found = prune ? scratch.reserveEdges(edgeOffset + self.edgeKind.count) : nil
+        /// Whether the literal that must follow slot `edge` occurs after position `i`. Per edge the
+        /// scratch keeps the occurrence found last (-1: none after it); positions only grow during
+        /// a run, so each edge searches the message at most once in all.
         @inline(__always)
         func feasible(_ edge: Int, _ i: Int) -> Bool {
-            guard let lastNeed else { return true }
+            guard let found else { return true }
             let length = Int(t.edgeNeedLength[edge])
             if length == 0 { return true }
             let key = edgeOffset + edge
-            if scratch.edgeStamp[key] != generation {
-                scratch.edgeStamp[key] = generation
-                lastNeed[key] = Int32(Automaton.lastOccurrence(input, t.runBytes + Int(t.edgeNeedStart[edge]), length))
-                if let work { work.pointee += input.count }
+            if scratch.edgeStamp[key] == generation {
+                let p = Int(found[key])
+                if p > i { return true }
+                if p == -1 { return false }
             }
-            return Int(lastNeed[key]) > i
+            scratch.edgeStamp[key] = generation
+            let p = Automaton.firstOccurrence(input, after: i, t.runBytes + Int(t.edgeNeedStart[edge]), length)
+            if let work { work.pointee += (p < 0 ? input.count : p) - i }
+            found[key] = Int32(p)
+            return p > i
         }
         /// Whether the literal chain that starts at `node` (a slot's exit) is the text at `i`:
         /// when it is not, a thread leaving the slot here would die inside it (pruned runs only).
