@@ -63,6 +63,7 @@ struct ParseCommand: ParsableCommand {
         var output = OutputBuffer()
         var progress = ProgressBar(fd: STDIN_FILENO)
         var lines = 0
+        var writer = MatchJSONWriter()
         while let (line, _) = reader.next() {
             lines += 1
             if ndjson {
@@ -70,7 +71,13 @@ struct ParseCommand: ParsableCommand {
                 output.write(line: json ? (try JSONOutput.string(explained.json, pretty: false)) : explained.line)
             } else {
                 let result = matcher.match(line, locale: filter, code: code)
-                output.write(line: json ? (try JSONOutput.string(MatchOutput.json(result, input: line), pretty: false)) : MatchOutput.line(result))
+                if json {
+                    writer.bytes.removeAll(keepingCapacity: true)
+                    writer.write(result, input: line)
+                    output.write(lineBytes: writer.bytes)
+                } else {
+                    output.write(line: MatchOutput.line(result))
+                }
             }
             progress.update(bytes: reader.bytesRead, lines: lines)
         }

@@ -98,6 +98,12 @@ struct OutputBuffer {
         if lineBuffered || bytes.count >= 1 << 16 { flush() }
     }
 
+    mutating func write(lineBytes: [UInt8]) {
+        bytes.append(contentsOf: lineBytes)
+        bytes.append(0x0A)
+        if lineBuffered || bytes.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         var offset = 0
         while offset < bytes.count {
