@@ -452,8 +452,9 @@ public final class MatchScratch {
         UnsafeBufferPointer(rebasing: bytes[Int(slotStart[slot])..<Int(slotEnd[slot])])
     }
 
-    /// Trims and normalises `bytes` into the scratch. Clean ASCII text (no tab, no doubled space,
-    /// no space before punctuation) is only lower-cased: its offsets map one to one. Returns
+    /// Trims and normalises `bytes` into the scratch. Clean text (no tab, no doubled space, no
+    /// space before punctuation, no non-ASCII space, curly apostrophe or combining mark) is only
+    /// lower-cased: its offsets map one to one. Returns
     /// false, doing nothing more, when `checkNFC` is set and the text has combining marks
     /// (U+0300–U+036F start with 0xCC or 0xCD): the caller composes it first.
     func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false) -> Bool {
@@ -473,7 +474,9 @@ public final class MatchScratch {
             // punctuation; lower-cased in the word.
             while i + 8 <= end {
                 let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & high != 0 || (w &- 0x2020_2020_2020_2020) & ~w & high != 0 { clean = false; break }
+                // Non-ASCII: the byte loop below decides.
+                if w & high != 0 { break }
+                if (w &- 0x2020_2020_2020_2020) & ~w & high != 0 { clean = false; break }
                 let x = w ^ 0x2020_2020_2020_2020
                 let spaces = ~((((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x)) & high
                 if previous == 0x20 {
@@ -497,7 +500,17 @@ public final class MatchScratch {
         if clean {
             while i < end {
                 let b = bytes[i]
-                if b >= 0x80 || b < 0x20 || (b == 0x20 && previous == 0x20) { clean = false; break }
+                if b >= 0x80 {
+                    // UTF-8 passes through the normal form unchanged, except what starts with these
+                    // lead bytes: no-break and other spaces, curly apostrophes (0xC2, 0xE2, 0xE3),
+                    // combining marks (0xCC, 0xCD: NFC).
+                    if b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xCC || b == 0xCD { clean = false; break }
+                    out[i - start] = b
+                    previous = b
+                    i += 1
+                    continue
+                }
+                if b < 0x20 || (b == 0x20 && previous == 0x20) { clean = false; break }
                 if previous == 0x20 && ByteNormaliser.isPunctuation(b) { clean = false; break }
                 out[i - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
                 previous = b

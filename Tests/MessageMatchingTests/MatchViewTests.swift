@@ -157,11 +157,13 @@ struct ScratchNormalFormTests {
     @Test func shortcutEqualsNormaliser() {
         var rng = SplitMix64(state: 0x5CA7)
         let alphabet: [UInt8] = Array("aZ.,:;!? ?Mx\t-é".utf8) + [0x20, 0x20, 0x41, 0x7A, 0x5A, 0x40, 0x5B, 0x60, 0x7B, 0x1F, 0x7F]
+            + Array("ü’‘\u{00A0}\u{2009}\u{3000}Ö".utf8)
         let scratch = MatchScratch()
         for round in 0..<3_000 {
             let length = Int.random(in: 0..<40, using: &rng)
             var bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
             if round % 3 == 0 { bytes = bytes.map { $0 >= 0x80 || $0 < 0x20 ? 0x61 : $0 } } // mostly clean
+            if round % 3 == 1 { bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t", with: "ü").utf8) }
             let text = String(decoding: bytes, as: UTF8.self)
             var copy = text
             copy.withUTF8 { buffer in
