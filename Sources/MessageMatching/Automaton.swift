@@ -309,6 +309,38 @@ final class Automaton: @unchecked Sendable {
         var progress: Int32
     }
 
+    /// Adds a thread to the next generation (first come, first kept: priority order).
+    @inline(__always)
+    static func add(_ state: Int32, from caps: UnsafeMutablePointer<Int32>, set index: Int, to value: Int32,
+                    into states: UnsafeMutablePointer<Int32>, _ allCaps: UnsafeMutablePointer<Int32>,
+                    count: inout Int, produced: inout Bool, width: Int) {
+        produced = true
+        for k in 0..<count where states[k] == state { return }
+        guard count < maxThreads else { return }
+        states[count] = state
+        let dest = allCaps + count * width
+        var k = 0
+        while k < width { dest[k] = caps[k]; k += 1 }
+        if index >= 0 { dest[index] = value }
+        count += 1
+    }
+
+    /// Records where a thread died if it got further than the one recorded.
+    @inline(__always)
+    static func died(_ t: Tables, _ state: Int32, at position: Int, _ death: inout Death?) {
+        let p = Automaton.progress(t, state)
+        if let d = death, d.progress > p || (d.progress == p && d.position >= position) { return }
+        death = Death(position: position, state: state, progress: p)
+    }
+
+    @inline(__always)
+    static func accept(_ node: Int32, _ caps: UnsafeMutablePointer<Int32>, _ nodes: UnsafeMutablePointer<Int32>,
+                       _ allCaps: UnsafeMutablePointer<Int32>, count: inout Int, width: Int) {
+        nodes[count] = node
+        (allCaps + count * width).update(from: caps, count: width)
+        count += 1
+    }
+
     @inline(__always)
     static func progress(_ t: Tables, _ state: Int32) -> Int32 {
         state >= 0 ? t.literalDepth[Int(state)] : t.literalDepth[Int(t.edgeChild[Int(-state - 1)])]
@@ -331,12 +363,6 @@ final class Automaton: @unchecked Sendable {
         scratch.reserveAccepts(scratch.acceptCount + maxThreads, width: width)
         let acceptNodes = scratch.acceptNodes, acceptCaps = scratch.acceptCaps
         var acceptCount = scratch.acceptCount
-        @inline(__always)
-        func accept(_ node: Int32, _ caps: UnsafeMutablePointer<Int32>) {
-            acceptNodes[acceptCount] = node
-            (acceptCaps + acceptCount * width).update(from: caps, count: width)
-            acceptCount += 1
-        }
         var death: Death?
         let generation = scratch.generation
         let found = prune ? scratch.reserveEdges(edgeOffset + self.edgeKind.count) : nil
@@ -385,26 +411,9 @@ final class Automaton: @unchecked Sendable {
             for k in 0..<width { curCaps[k] = -1 }
 
             var produced = false
-            @inline(__always)
-            func add(_ state: Int32, from caps: UnsafeMutablePointer<Int32>, set index: Int, to value: Int32) {
-                produced = true
-                for k in 0..<nextCount where nextStates[k] == state { return }
-                guard nextCount < maxThreads else { return }
-                nextStates[nextCount] = state
-                let dest = nextCaps + nextCount * width
-                var k = 0
-                while k < width { dest[k] = caps[k]; k += 1 }
-                if index >= 0 { dest[index] = value }
-                nextCount += 1
-            }
 
             let n = input.count
             var i = 0
-            func died(_ state: Int32, at position: Int) {
-                let p = Automaton.progress(t, state)
-                if let d = death, d.progress > p || (d.progress == p && d.position >= position) { return }
-                death = Death(position: position, state: state, progress: p)
-            }
             while i < n {
                 // Every thread inside a slot that ends only before a literal: skip to the next byte
                 // at which one of them can leave its slot or dies (a 256-bit stop set per slot).
@@ -505,11 +514,11 @@ final class Automaton: @unchecked Sendable {
                     produced = false
                     if state >= 0 {
                         let c = Automaton.child(t, mask, state, b)
-                        if c >= 0 { add(c, from: caps, set: -1, to: 0) }
+                        if c >= 0 { Automaton.add(c, from: caps, set: -1, to: 0, into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width) }
                         let s = Int(nodes[Int(state)].slotStart), e = s + Int(nodes[Int(state)].slotCount)
                         if s < e {
                             for edge in s..<e where edgeKind[edge].accepts(b) && feasible(edge, i) {
-                                add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i))
+                                Automaton.add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i), into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width)
                             }
                         }
                     } else {
@@ -523,21 +532,21 @@ final class Automaton: @unchecked Sendable {
                             caps[2 * d + 1] = Int32(i)
                             let node = edgeChild[edge]
                             let c = Automaton.child(t, mask, node, b)
-                            if c >= 0 && (!prune || exitRunMatches(Int(node), at: i)) { add(c, from: caps, set: -1, to: 0) }
+                            if c >= 0 && (!prune || exitRunMatches(Int(node), at: i)) { Automaton.add(c, from: caps, set: -1, to: 0, into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width) }
                             let s = Int(nodes[Int(node)].slotStart), e = s + Int(nodes[Int(node)].slotCount)
                             if s < e {
                                 for next in s..<e where edgeKind[next].accepts(b) && feasible(next, i) {
-                                    add(-Int32(next) - 1, from: caps, set: 2 * Int(edgeDepth[next]), to: Int32(i))
+                                    Automaton.add(-Int32(next) - 1, from: caps, set: 2 * Int(edgeDepth[next]), to: Int32(i), into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width)
                                 }
                             }
                             caps[2 * d + 1] = -1
                         }
                         // Stay in the slot.
                         if kind.accepts(b) && i - start < kind.maxLength {
-                            add(state, from: caps, set: -1, to: 0)
+                            Automaton.add(state, from: caps, set: -1, to: 0, into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width)
                         }
                     }
-                    if !produced && !prune { died(state, at: i) }
+                    if !produced && !prune { Automaton.died(t, state, at: i, &death) }
                 }
                 if nextCount == 0 { break body }
                 swap(&curStates, &nextStates)
@@ -551,9 +560,9 @@ final class Automaton: @unchecked Sendable {
                 let caps = curCaps + thread * width
                 if state >= 0 {
                     if nodes[Int(state)].isTerminal {
-                        accept(state, caps)
+                        Automaton.accept(state, caps, acceptNodes, acceptCaps, count: &acceptCount, width: width)
                     } else {
-                        died(state, at: n)
+                        Automaton.died(t, state, at: n, &death)
                     }
                 } else {
                     let edge = Int(-state - 1)
@@ -563,9 +572,9 @@ final class Automaton: @unchecked Sendable {
                     if nodes[Int(node)].isTerminal,
                        edgeKind[edge].quickCheck(UnsafeBufferPointer(rebasing: input[start..<n])) {
                         caps[2 * d + 1] = Int32(n)
-                        accept(node, caps)
+                        Automaton.accept(node, caps, acceptNodes, acceptCaps, count: &acceptCount, width: width)
                     } else {
-                        died(state, at: n)
+                        Automaton.died(t, state, at: n, &death)
                     }
                 }
             }
