@@ -30,3 +30,26 @@ import Testing
         #expect(!fast.contains("\u{1B}"))
     }
 }
+
+/// The streaming text line from the allocation-free view equals the line from the full result.
+@Suite struct MatchLineTests {
+    @Test(arguments: [
+        "Hash value 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 is invalid.",
+        "Hash value \u{1B}[2J is invalid.",
+        "Die maximale Batchgröße wurde überschritten. Empfangen: 1.200, zulässig: 1.000.",
+        "DIE URL http://x ist ungültig .",
+        "Missing application roles. API required roles: AdvancedQuery.Read.All, application roles: Machine.Read.All, Alert.Read.All.",
+        "Machine 123123123 was not found",
+        "maximum batch size exceeded.  Received: 5, allowed: 1",
+        "OS Platform Linux isn’t supported for this action.",
+    ])
+    func viewLineEqualsResultLine(message: String) throws {
+        let matcher = MatchJSONWriterTests.matcher
+        let full = MatchOutput.line(matcher.match(message))
+        let quick: String? = matcher.withMatch(message) { view in
+            view.matched && !view.ambiguous ? MatchOutput.line(view) : nil
+        }
+        let line = try #require(quick, "the view answers matched, unambiguous messages")
+        #expect(line == full)
+    }
+}

@@ -64,19 +64,25 @@ struct ParseCommand: ParsableCommand {
         var progress = ProgressBar(fd: STDIN_FILENO)
         var lines = 0
         var writer = MatchJSONWriter()
+        let scratch = MatchScratch()
         while let (line, _) = reader.next() {
             lines += 1
             if ndjson {
                 let explained = BodyExplainer(catalog: catalog, matcher: matcher).explain(line)
                 output.write(line: json ? (try JSONOutput.string(explained.json, pretty: false)) : explained.line)
             } else {
-                let result = matcher.match(line, locale: filter, code: code)
                 if json {
+                    let result = matcher.match(line, locale: filter, code: code)
                     writer.bytes.removeAll(keepingCapacity: true)
                     writer.write(result, input: line)
                     output.write(lineBytes: writer.bytes)
                 } else {
-                    output.write(line: MatchOutput.line(result))
+                    // The allocation-free view answers the common case; an unmatched or ambiguous
+                    // message takes the full result (nearest template, alternatives).
+                    let quick: String? = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view in
+                        view.matched && !view.ambiguous ? MatchOutput.line(view) : nil
+                    }
+                    output.write(line: quick ?? MatchOutput.line(matcher.match(line, locale: filter, code: code)))
                 }
             }
             progress.update(bytes: reader.bytesRead, lines: lines)

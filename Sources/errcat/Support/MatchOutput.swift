@@ -75,6 +75,18 @@ enum MatchOutput {
         return parts.joined(separator: " ")
     }
 
+    /// The same line from the allocation-free view, for a matched, unambiguous message.
+    static func line(_ view: MatchView) -> String {
+        var parts = [view.code ?? "-", view.status.map(String.init) ?? "-", view.locale ?? "-", view.variant?.id ?? "-"]
+        var slots: [(name: String, index: Int)] = []
+        for index in 0..<view.slotCount { slots.append((view.name(at: index), index)) }
+        for slot in slots.sorted(by: { $0.name < $1.name }) {
+            parts.append("\(slot.name)=\(Terminal.safe(view.text(at: slot.index)))")
+        }
+        if !view.exact { parts.append("[~" + view.tolerances.map(\.rawValue).joined(separator: ",") + "]") }
+        return parts.joined(separator: " ")
+    }
+
     /// A few lines for a person.
     static func detailed(_ result: MatchResult, input: String, catalog: Catalog) -> String {
         guard let best = result.best else {
