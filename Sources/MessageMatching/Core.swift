@@ -303,6 +303,8 @@ struct ScratchState {
     var skippedPart = false
     var threadCapacity = 0
     var threads = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    /// The literal-anchored pre-pass decided the candidates (the automaton did not run).
+    var answeredByAnchoredPass = false
 }
 
 /// Reusable working memory for matching, one per caller (a thread, a task, a pipeline stage):
@@ -348,6 +350,9 @@ public final class MatchScratch {
     var acceptWidth: Int { get { state.pointee.acceptWidth } set { state.pointee.acceptWidth = newValue } }
     var threadCapacity: Int { get { state.pointee.threadCapacity } set { state.pointee.threadCapacity = newValue } }
     var threads: UnsafeMutablePointer<Int32> { get { state.pointee.threads } set { state.pointee.threads = newValue } }
+    var answeredByAnchoredPass: Bool {
+        get { state.pointee.answeredByAnchoredPass } set { state.pointee.answeredByAnchoredPass = newValue }
+    }
 
     public init() {
         state = .allocate(capacity: 1)
@@ -544,6 +549,18 @@ extension MessageMatcher {
         let storage = self.storage
         let core = storage.core
         guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC) else { return false }
+        scratch.answeredByAnchoredPass = false
+        if storage.anchoredEnabled, let admission = Self.admission(locale: locale, code: code, core: core),
+           anchoredPass(admission: admission, locale: locale, scratch: scratch) {
+            // The pre-pass decided: the same candidates as the automaton's accepted paths.
+            scratch.acceptCount = 0
+            scratch.death = nil
+            scratch.deathAutomaton = nil
+            scratch.pruned = false
+            scratch.skippedPart = false
+            scratch.answeredByAnchoredPass = true
+            return true
+        }
         scratch.acceptCount = 0
         scratch.death = nil
         scratch.deathAutomaton = nil
@@ -612,6 +629,20 @@ extension MessageMatcher {
         }
         rank(scratch)
         return true
+    }
+
+    /// The code and locale filters resolved once per message (nil: the code is not in the matcher).
+    @inline(__always)
+    static func admission(locale: LocaleFilter, code: String?, core: CoreTables) -> Admission? {
+        var codeID: Int32 = -1
+        if let code {
+            guard let id = core.codeIndex[code] else { return nil }
+            codeID = id
+        }
+        guard case .only = locale else { return Admission(codeID: codeID, everyLocale: true, localeMask: ~0) }
+        var mask: UInt64 = 0
+        for (id, name) in core.locales.enumerated() where id < 64 && locale.admits(name) { mask |= 1 << UInt64(id) }
+        return Admission(codeID: codeID, everyLocale: false, localeMask: mask)
     }
 
     /// Whether `needle` occurs in `haystack`.

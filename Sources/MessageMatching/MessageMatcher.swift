@@ -23,10 +23,16 @@ public struct MessageMatcher: Sendable {
         let catalog: Catalog?
         /// Flat per-template tables for the allocation-free core.
         let core: CoreTables
+        /// The literal-anchored exact pre-pass (see `AnchoredIndex`).
+        let anchored: AnchoredIndex
+        /// Whether `scan` tries the pre-pass first (off only to compare it with the automaton).
+        let anchoredEnabled: Bool
         /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
         let pool = Mutex<[PooledScratch]>([])
-        init(templates: [CompiledTemplate], catalog: Catalog?) {
+        init(templates: [CompiledTemplate], catalog: Catalog?, anchoredEnabled: Bool = true) {
             self.templates = templates
+            self.anchored = AnchoredIndex(templates: templates)
+            self.anchoredEnabled = anchoredEnabled
             // One capture layout for both parts: two entries per slot of the longest template.
             let width = 2 * max(1, templates.filter { !$0.isCatchAll }.map(\.slotKinds.count).max() ?? 1)
             let literalFirst = Automaton(templates: templates, minimumWidth: width) { !($0.normalisedLiterals.first?.isEmpty ?? true) }
@@ -114,6 +120,17 @@ public struct MessageMatcher: Sendable {
     init(compiled: [CompiledTemplate], catalog: Catalog?) {
         self.storage = Storage(templates: compiled, catalog: catalog)
     }
+
+    /// The same templates with the literal-anchored exact pre-pass on or off (on by default).
+    /// The results are the same either way; off, every message runs through the automaton (for
+    /// differential tests and benchmarks).
+    public func withAnchoredPass(_ enabled: Bool) -> MessageMatcher {
+        if enabled == storage.anchoredEnabled { return self }
+        return MessageMatcher(storage: Storage(templates: storage.templates, catalog: storage.catalog, anchoredEnabled: enabled))
+    }
+
+    /// Whether the literal-anchored pre-pass is on.
+    public var anchoredPassEnabled: Bool { storage.anchoredEnabled }
 
     /// Number of compiled alternatives (templates after plural/select expansion).
     public var templateCount: Int { templates.count }

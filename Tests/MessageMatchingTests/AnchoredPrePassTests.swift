@@ -1,0 +1,173 @@
+import ErrorCatalog
+import MessageFormatting
+@testable import MessageMatching
+import Testing
+
+/// The literal-anchored pre-pass must never change a result: whenever it answers, `match()` and
+/// the fast view say exactly what the automaton alone says (every match, its rank, values,
+/// tolerances, ambiguity), and when it cannot be sure it leaves the message to the automaton.
+@Suite("Anchored pre-pass agrees with the automaton")
+struct AnchoredPrePassTests {
+    /// Everything `match()` reports about one match, comparable.
+    struct Signature: Equatable, CustomStringConvertible {
+        let text: String
+        let values: [String: MatchedValue]
+        init(_ match: Match) {
+            text = "\(match.code) \(match.status) \(match.locale) \(match.variant) \(match.sameTextVariants) observed=\(match.isObserved) "
+                + "\(match.tolerances) literal=\(match.literalBytes) type=\(match.typeScore) catchAll=\(match.isCatchAll)"
+            values = match.values
+        }
+        var description: String { text + " " + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: ",") }
+    }
+
+    /// Compares the pre-pass matcher with the automaton-only matcher on `text`; returns a problem
+    /// or nil, and whether the pre-pass answered.
+    static func compare(_ anchored: MessageMatcher, _ automaton: MessageMatcher, _ text: String, scratch: MatchScratch,
+                        locale: LocaleFilter = .auto, code: String? = nil) -> (problem: String?, answered: Bool) {
+        let expected = automaton.match(text, locale: locale, code: code)
+        let got = anchored.match(text, locale: locale, code: code)
+        let answered = anchored.withMatch(text, locale: locale, code: code, scratch: scratch) { $0.answeredByAnchoredPass }
+        if got.all.map(Signature.init) != expected.all.map(Signature.init) {
+            return ("matches \(got.all.map(Signature.init)) vs automaton \(expected.all.map(Signature.init))", answered)
+        }
+        if got.ambiguous != expected.ambiguous { return ("ambiguous \(got.ambiguous) vs \(expected.ambiguous)", answered) }
+        if got.nearest != expected.nearest { return ("nearest \(String(describing: got.nearest)) vs \(String(describing: expected.nearest))", answered) }
+        // The fast view of the pre-pass says what match() says.
+        if let problem = MatchViewTests.agree(anchored, text, scratch: scratch, locale: locale, code: code) { return ("view: " + problem, answered) }
+        return (nil, answered)
+    }
+
+    @Test func theSwitchWorks() {
+        let on = Fixtures.matcher
+        let off = on.withAnchoredPass(false)
+        #expect(on.anchoredPassEnabled && !off.anchoredPassEnabled)
+        let text = "Hash value 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 is invalid."
+        #expect(on.withMatch(text) { $0.answeredByAnchoredPass && $0.code == "InvalidHashValue" })
+        #expect(off.withMatch(text) { !$0.answeredByAnchoredPass && $0.code == "InvalidHashValue" })
+    }
+
+    @Test(arguments: MatchViewTests.handwritten + [
+        "Resource x was not found. Resource y was not found.", "Hash value is invalid. is invalid.", "Hash value  is invalid.",
+        "Machine 123 was not found", "Received: 5, allowed: 4.", "Request body is incorrect", "request body is incorrect.",
+    ])
+    func handwrittenShapes(text: String) {
+        let scratch = MatchScratch()
+        let automaton = Fixtures.matcher.withAnchoredPass(false)
+        for locale in [LocaleFilter.auto, .only("de"), .only("en")] {
+            #expect(Self.compare(Fixtures.matcher, automaton, text, scratch: scratch, locale: locale).problem == nil, "\(text) [\(locale)]")
+        }
+        for code in ["InvalidHashValue", "ResourceNotFound", "NoSuchCode"] {
+            #expect(Self.compare(Fixtures.matcher, automaton, text, scratch: scratch, code: code).problem == nil, "\(text) [\(code)]")
+        }
+    }
+
+    /// A free-text value that holds the literal after it: the slot could end in two places, so the
+    /// pre-pass must leave the message to the automaton. A forced end (the last literal) is not
+    /// ambiguous, and the pre-pass answers it.
+    @Test func ambiguousFreeTextFallsBack() throws {
+        let matcher = try MessageMatcher(templates: [
+            RawTemplate(code: "Two", locale: "en", pattern: "Value {a} is bad because {b}."),
+            RawTemplate(code: "One", locale: "en", pattern: "Resource {a} was not found."),
+        ])
+        let automaton = matcher.withAnchoredPass(false)
+        let scratch = MatchScratch()
+        for (text, expected) in [("Value x is bad because y is bad because z.", false), ("Value x is bad because y.", true),
+                                 ("Resource a was not found b was not found.", true), ("Value x is fine.", false)] {
+            let answered = matcher.withMatch(text, scratch: scratch) { $0.answeredByAnchoredPass }
+            #expect(answered == expected, "\(text)")
+            #expect(Self.compare(matcher, automaton, text, scratch: scratch).problem == nil, "\(text)")
+        }
+        #expect(matcher.withMatch("Value x is bad because y.") { $0.text(of: "a") == "x" && $0.text(of: "b") == "y" })
+    }
+
+    @Test func everyCatalogTemplateWithGeneratedValuesAndDrift() throws {
+        let catalog = Fixtures.catalog
+        let matcher = Fixtures.matcher
+        let automaton = matcher.withAnchoredPass(false)
+        let formatter = try CatalogFormatter(catalog: catalog)
+        var rng = SplitMix64(state: 0xA7C4)
+        let scratch = MatchScratch()
+        var checked = 0, answered = 0
+        for entry in catalog.codes {
+            for locale in catalog.locales {
+                guard let localized = entry.localized[locale] else { continue }
+                for (variant, template) in localized.templates.enumerated() {
+                    for round in 0..<40 {
+                        var values: [String: Value] = [:]
+                        for argument in template.argumentNames {
+                            guard let placeholder = entry.placeholder(named: argument) else { continue }
+                            values[argument] = placeholder.type.randomValue(using: &rng)
+                        }
+                        var text = try formatter.format(code: entry.code, values: values, locale: locale, variant: variant)
+                        switch round % 8 {
+                        case 1: if text.hasSuffix(".") { text.removeLast() }
+                        case 2: text = text.uppercased()
+                        case 3: text = text.replacingOccurrences(of: " ", with: "  ")
+                        case 4: text = text.replacingOccurrences(of: "'", with: "’")
+                        case 5: text = "  " + text + " "
+                        case 6: text = text.dropLast(3) + "xyz"
+                        default: break
+                        }
+                        checked += 1
+                        let (problem, yes) = Self.compare(matcher, automaton, text, scratch: scratch)
+                        if yes { answered += 1 }
+                        if let problem { Issue.record("\(text): \(problem)") }
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+        // The point of the pre-pass: most catalog messages never reach the automaton.
+        #expect(answered * 2 > checked, "pre-pass answered \(answered) of \(checked)")
+    }
+
+    /// Synthetic templates like the benchmark's: shared openings, typed and free-text slots.
+    @Test func syntheticTemplates() throws {
+        var rng = SplitMix64(state: 0x5E7)
+        let words = (0..<60).map { _ in
+            String((0..<Int.random(in: 3...6, using: &rng)).map { _ in "abcdefghijklmnoprstuvw".randomElement(using: &rng)! })
+        }
+        let types: [PlaceholderType] = [.identifier, .integer, .hash, .ipAddress, .string, .guid, .version]
+        func phrase() -> String { (0..<Int.random(in: 1...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ") }
+        var raws: [RawTemplate] = []
+        var shapes: [([String], [Placeholder])] = []
+        var seen: Set<String> = []
+        while raws.count < 400 {
+            let slotCount = Int.random(in: 0...3, using: &rng)
+            let valueFirst = slotCount > 0 && Int.random(in: 0..<8, using: &rng) == 0
+            var pieces = [valueFirst ? "" : (Int.random(in: 0..<5, using: &rng) == 0 ? "The operation " : "") + phrase().capitalized + " "]
+            var slots: [Placeholder] = []
+            for k in 0..<slotCount {
+                slots.append(Placeholder(name: "v\(k)", type: types.randomElement(using: &rng)!))
+                pieces.append(" " + phrase() + (k == slotCount - 1 ? "" : " "))
+            }
+            if slotCount == 0 { pieces[0] = String(pieces[0].dropLast()) }
+            pieces[pieces.count - 1] += Int.random(in: 0..<4, using: &rng) == 0 ? "" : "."
+            var pattern = pieces[0]
+            for k in 0..<slotCount { pattern += "{v\(k)}" + pieces[k + 1] }
+            guard seen.insert(pattern).inserted else { continue }
+            raws.append(RawTemplate(code: "Syn\(raws.count)", locale: "en", pattern: pattern, placeholders: slots))
+            shapes.append((pieces, slots))
+        }
+        let matcher = try MessageMatcher(templates: raws)
+        let automaton = matcher.withAnchoredPass(false)
+        let scratch = MatchScratch()
+        var checked = 0, answered = 0
+        for _ in 0..<4000 {
+            let (pieces, slots) = shapes.randomElement(using: &rng)!
+            var text = pieces[0]
+            for (k, slot) in slots.enumerated() {
+                // Now and then a free-text value that holds words of the templates (ambiguity).
+                let value = slot.type == .string && Int.random(in: 0..<3, using: &rng) == 0
+                    ? phrase() : slot.type.randomValue(using: &rng).description
+                text += value + pieces[k + 1]
+            }
+            if Int.random(in: 0..<10, using: &rng) == 0 { text = phrase() + " " + text }
+            checked += 1
+            let (problem, yes) = Self.compare(matcher, automaton, text, scratch: scratch)
+            if yes { answered += 1 }
+            if let problem { Issue.record("\(text): \(problem)") }
+        }
+        #expect(answered * 2 > checked, "pre-pass answered \(answered) of \(checked)")
+    }
+}
