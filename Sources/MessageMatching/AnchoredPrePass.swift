@@ -15,6 +15,11 @@ final class AnchoredIndex: @unchecked Sendable {
     /// Normalised literal ranges (start, count) into `pool`.
     let ranges: UnsafeMutablePointer<(Int32, Int32)>
     let kinds: UnsafeMutablePointer<SlotKind>
+    /// Per entry of `kinds`: the 256 bytes the slot can hold (4 words; `kindAny` when all), and its
+    /// longest value (no enum switch per byte).
+    let kindBits: UnsafeMutablePointer<UInt64>
+    let kindAny: UnsafeMutablePointer<Bool>
+    let kindMaxLength: UnsafeMutablePointer<Int>
     /// Per template: the literal bytes after each slot plus one byte per later slot (the least the
     /// rest of the message needs after slot k's following literal starts): `restBase + k`.
     let rest: UnsafeMutablePointer<Int32>
@@ -32,9 +37,12 @@ final class AnchoredIndex: @unchecked Sendable {
     /// smaller than it. All leads that start with those two bytes are in `[k] ..< [k + 1]`.
     let lowerBound: UnsafeMutablePointer<Int32>
     /// Templates that start with a value (tried one by one; at most `maxValueFirst`).
-    let valueFirst: [Int32]
+    let valueFirst: UnsafeMutablePointer<Int32>
+    let valueFirstCount: Int
     /// False when the pre-pass cannot be exact for this matcher (too many value-first templates).
     let usable: Bool
+    /// Capture entries for the template with the most slots.
+    let captureWidth: Int
 
     static let maxValueFirst = 64
 
@@ -111,8 +119,21 @@ final class AnchoredIndex: @unchecked Sendable {
         self.leadTemplates = Automaton.Tables.copy(members)
         self.leadCount = sortedLeads.count
         self.lowerBound = Automaton.Tables.copy(bounds)
-        self.valueFirst = valueFirst
+        self.valueFirst = Automaton.Tables.copy(valueFirst)
+        self.valueFirstCount = valueFirst.count
+        var bits: [UInt64] = [], any: [Bool] = [], maxLengths: [Int] = []
+        for kind in kinds {
+            var words: [UInt64] = [0, 0, 0, 0]
+            for b in 0...255 where kind.accepts(UInt8(b)) { words[b >> 6] |= 1 << UInt64(b & 63) }
+            bits += words
+            any.append(words.allSatisfy { $0 == ~0 })
+            maxLengths.append(kind.maxLength)
+        }
+        self.kindBits = Automaton.Tables.copy(bits)
+        self.kindAny = Automaton.Tables.copy(any)
+        self.kindMaxLength = Automaton.Tables.copy(maxLengths)
         self.usable = valueFirst.count <= Self.maxValueFirst
+        self.captureWidth = 2 * max(1, templates.map(\.slotKinds.count).max() ?? 1)
         // First kind of each template in `kinds`.
         var kindBase: [Int32] = [], k = 0
         for template in templates { kindBase.append(Int32(k)); k += template.slotKinds.count }
@@ -126,8 +147,44 @@ final class AnchoredIndex: @unchecked Sendable {
         templateLiteralBase.deallocate(); templateSlots.deallocate(); ranges.deallocate(); kinds.deallocate()
         rest.deallocate(); pool.deallocate(); leads.deallocate(); leadParent.deallocate()
         leadTemplateStart.deallocate(); leadTemplates.deallocate(); lowerBound.deallocate()
-        restBase.deallocate(); kindBase.deallocate()
+        restBase.deallocate(); kindBase.deallocate(); kindBits.deallocate(); kindAny.deallocate(); kindMaxLength.deallocate()
+        valueFirst.deallocate()
     }
+
+    /// The hot tables as a trivial value (no reference counting when the pre-pass reads them).
+    var view: AnchoredView {
+        AnchoredView(ranges: ranges, kinds: kinds, kindBits: kindBits, kindAny: kindAny, kindMaxLength: kindMaxLength, rest: rest,
+                     pool: pool, leads: leads, leadParent: leadParent, leadTemplateStart: leadTemplateStart, leadTemplates: leadTemplates,
+                     leadCount: leadCount, lowerBound: lowerBound, valueFirst: valueFirst, valueFirstCount: valueFirstCount,
+                     templateLiteralBase: templateLiteralBase, templateSlots: templateSlots, restBase: restBase, kindBase: kindBase,
+                     captureWidth: captureWidth, usable: usable)
+    }
+}
+
+/// The pre-pass's tables, read through raw pointers owned by an `AnchoredIndex`.
+/// Immutable after the index is built, and alive as long as the matcher storage that holds both.
+struct AnchoredView: @unchecked Sendable {
+    let ranges: UnsafeMutablePointer<(Int32, Int32)>
+    let kinds: UnsafeMutablePointer<SlotKind>
+    let kindBits: UnsafeMutablePointer<UInt64>
+    let kindAny: UnsafeMutablePointer<Bool>
+    let kindMaxLength: UnsafeMutablePointer<Int>
+    let rest: UnsafeMutablePointer<Int32>
+    let pool: UnsafeMutablePointer<UInt8>
+    let leads: UnsafeMutablePointer<(Int32, Int32)>
+    let leadParent: UnsafeMutablePointer<Int32>
+    let leadTemplateStart: UnsafeMutablePointer<Int32>
+    let leadTemplates: UnsafeMutablePointer<Int32>
+    let leadCount: Int
+    let lowerBound: UnsafeMutablePointer<Int32>
+    let valueFirst: UnsafeMutablePointer<Int32>
+    let valueFirstCount: Int
+    let templateLiteralBase: UnsafeMutablePointer<Int32>
+    let templateSlots: UnsafeMutablePointer<Int32>
+    let restBase: UnsafeMutablePointer<Int32>
+    let kindBase: UnsafeMutablePointer<Int32>
+    let captureWidth: Int
+    let usable: Bool
 
     /// -1, 0, 1: `pool[lead]` compared with the whole of `x`.
     @inline(__always)
@@ -136,6 +193,13 @@ final class AnchoredIndex: @unchecked Sendable {
         let m = min(length, n)
         let a = pool + start
         var k = 0
+        // Eight bytes at a time (big-endian words compare as the bytes do).
+        while k &+ 8 <= m {
+            let u = UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self)
+            let v = UnsafeRawPointer(x + k).loadUnaligned(as: UInt64.self)
+            if u != v { return u.byteSwapped < v.byteSwapped ? -1 : 1 }
+            k &+= 8
+        }
         while k < m {
             if a[k] != x[k] { return a[k] < x[k] ? -1 : 1 }
             k &+= 1
@@ -181,32 +245,63 @@ final class AnchoredIndex: @unchecked Sendable {
         let kindBase = Int(self.kindBase[t]), restBase = Int(self.restBase[t])
         var pos = from
         for k in 0..<slots {
-            let kind = kinds[kindBase &+ k]
+            let entry = kindBase &+ k
+            let any = kindAny[entry]
+            let bits = kindBits + 4 &* entry
             let (litStart, litCount) = (Int(ranges[literalBase &+ k &+ 1].0), Int(ranges[literalBase &+ k &+ 1].1))
             let literal = pool + litStart
-            let maxLength = kind.maxLength
+            let maxLength = kindMaxLength[entry]
             if k == slots &- 1 {
                 let end = n &- litCount
                 guard end > pos, end &- pos <= maxLength else { return 0 }
                 var j = 0
                 while j < litCount { if x[end &+ j] != literal[j] { return 0 }; j &+= 1 }
-                var i = pos
-                while i < end { if !kind.accepts(x[i]) { return 0 }; i &+= 1 }
-                guard kind.quickCheck(UnsafeBufferPointer(start: x + pos, count: end &- pos)) else { return 0 }
+                if !any {
+                    var i = pos
+                    while i < end {
+                        let b = x[i]
+                        if bits[Int(b >> 6)] & (1 << UInt64(b & 63)) == 0 { return 0 }
+                        i &+= 1
+                    }
+                }
+                guard kinds[entry].quickCheck(UnsafeBufferPointer(start: x + pos, count: end &- pos)) else { return 0 }
                 caps[2 &* k] = Int32(pos); caps[2 &* k &+ 1] = Int32(end)
                 return 1
             }
             if litCount == 0 { return -1 }
-            let maxEnd = n &- Int(rest[restBase &+ k])
+            let maxEnd = min(n &- Int(rest[restBase &+ k]), maxLength == Int.max ? Int.max : pos &+ maxLength)
             var found = -1
             var p = pos &+ 1
             let first = literal[0]
-            while p <= maxEnd && p &- pos <= maxLength {
-                if !kind.accepts(x[p &- 1]) { break }
+            if any {
+                // Free text: only where the literal's first byte is, eight bytes at a time.
+                let pattern = 0x0101_0101_0101_0101 &* UInt64(first)
+                while p &+ 8 <= maxEnd &+ 1 {
+                    let w = UnsafeRawPointer(x + p).loadUnaligned(as: UInt64.self) ^ pattern
+                    var hits = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                    while hits != 0 {
+                        let q = p &+ hits.trailingZeroBitCount >> 3
+                        // (Bytes above a match can be false hits: compare from the first byte.)
+                        var j = 0
+                        while j < litCount && x[q &+ j] == literal[j] { j &+= 1 }
+                        if j == litCount && kinds[entry].quickCheck(UnsafeBufferPointer(start: x + pos, count: q &- pos)) {
+                            if found >= 0 { return -1 }
+                            found = q
+                        }
+                        hits &= hits &- 1
+                    }
+                    p &+= 8
+                }
+            }
+            while p <= maxEnd {
+                if !any {
+                    let b = x[p &- 1]
+                    if bits[Int(b >> 6)] & (1 << UInt64(b & 63)) == 0 { break }
+                }
                 if x[p] == first {
                     var j = 1
                     while j < litCount && x[p &+ j] == literal[j] { j &+= 1 }
-                    if j == litCount && kind.quickCheck(UnsafeBufferPointer(start: x + pos, count: p &- pos)) {
+                    if j == litCount && kinds[entry].quickCheck(UnsafeBufferPointer(start: x + pos, count: p &- pos)) {
                         if found >= 0 { return -1 }
                         found = p
                     }
@@ -226,44 +321,44 @@ extension MessageMatcher {
     /// (at least one, ranked), false when the automaton must run (the scratch's candidates are
     /// then reset).
     func anchoredPass(admission: Admission, locale: LocaleFilter, scratch: MatchScratch) -> Bool {
-        let storage = self.storage
-        let index = storage.anchored
+        unowned(unsafe) let storage = self.storage
+        let index = storage.anchoredView
+        unowned(unsafe) let core = storage.core
         guard index.usable else { return false }
         let n = scratch.count
         guard n > 0 else { return false }
         let x = UnsafePointer(scratch.normalised)
-        let core = storage.core
         let facts = core.facts
         scratch.candidateCount = 0
         scratch.slotCount = 0
         scratch.best = -1
         scratch.bestVariant = nil
         scratch.ambiguous = false
-        let width = storage.parts[0].captureWidth
-        let decided: Bool = withUnsafeTemporaryAllocation(of: Int32.self, capacity: width) { buffer in
-            let caps = buffer.baseAddress!
-            var lead = index.deepestLead(x, n)
-            while lead >= 0 {
-                let from = Int(index.leads[lead].1)
-                for m in Int(index.leadTemplateStart[lead])..<Int(index.leadTemplateStart[lead + 1]) {
-                    let t = Int(index.leadTemplates[m])
-                    let verdict = index.parse(t, x, n, from: from, caps: caps)
-                    if verdict < 0 { return false }
-                    if verdict == 1 && admission.admits(facts[t], core: core, locale: locale) {
-                        evaluate(t, captures: caps, scratch: scratch)
-                    }
-                }
-                lead = Int(index.leadParent[lead])
-            }
-            for t32 in index.valueFirst {
-                let t = Int(t32)
-                let verdict = index.parse(t, x, n, from: 0, caps: caps)
-                if verdict < 0 { return false }
-                if verdict == 1 && admission.admits(facts[t], core: core, locale: locale) {
+        let caps = scratch.anchoredCaps(index.captureWidth)
+        let everyTemplate = admission.codeID < 0 && admission.everyLocale
+        var decided = true
+        var lead = index.deepestLead(x, n)
+        chain: while lead >= 0 {
+            let from = Int(index.leads[lead].1)
+            for m in Int(index.leadTemplateStart[lead])..<Int(index.leadTemplateStart[lead &+ 1]) {
+                let t = Int(index.leadTemplates[m])
+                let verdict = index.parse(t, x, n, from: from, caps: caps)
+                if verdict < 0 { decided = false; break chain }
+                if verdict == 1 && (everyTemplate || admission.admits(facts[t], core: core, locale: locale)) {
                     evaluate(t, captures: caps, scratch: scratch)
                 }
             }
-            return true
+            lead = Int(index.leadParent[lead])
+        }
+        if decided {
+            for v in 0..<index.valueFirstCount {
+                let t = Int(index.valueFirst[v])
+                let verdict = index.parse(t, x, n, from: 0, caps: caps)
+                if verdict < 0 { decided = false; break }
+                if verdict == 1 && (everyTemplate || admission.admits(facts[t], core: core, locale: locale)) {
+                    evaluate(t, captures: caps, scratch: scratch)
+                }
+            }
         }
         let count = scratch.candidateCount
         guard decided, count > 0 else {

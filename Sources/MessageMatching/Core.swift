@@ -305,6 +305,9 @@ struct ScratchState {
     var threads = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     /// The literal-anchored pre-pass decided the candidates (the automaton did not run).
     var answeredByAnchoredPass = false
+    /// Slot spans of the template the pre-pass parses.
+    var anchoredCapacity = 0
+    var anchoredCaps = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
 }
 
 /// Reusable working memory for matching, one per caller (a thread, a task, a pipeline stage):
@@ -364,7 +367,7 @@ public final class MatchScratch {
         acceptNodes.deallocate(); acceptCaps.deallocate()
         candidates.deallocate(); rankOrder.deallocate()
         slotStart.deallocate(); slotEnd.deallocate(); slotInteger.deallocate(); slotState.deallocate()
-        threads.deallocate(); edgeLast.deallocate(); edgeStamp.deallocate()
+        threads.deallocate(); edgeLast.deallocate(); edgeStamp.deallocate(); state.pointee.anchoredCaps.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -379,6 +382,17 @@ public final class MatchScratch {
             edgeCapacity = count
         }
         return edgeLast
+    }
+
+    /// Room for `width` captures of the pre-pass.
+    @inline(__always)
+    func anchoredCaps(_ width: Int) -> UnsafeMutablePointer<Int32> {
+        if width > state.pointee.anchoredCapacity {
+            state.pointee.anchoredCaps.deallocate()
+            state.pointee.anchoredCaps = .allocate(capacity: width)
+            state.pointee.anchoredCapacity = width
+        }
+        return state.pointee.anchoredCaps
     }
 
     /// Starts a new message for the per-edge caches.

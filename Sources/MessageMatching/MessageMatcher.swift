@@ -25,6 +25,7 @@ public struct MessageMatcher: Sendable {
         let core: CoreTables
         /// The literal-anchored exact pre-pass (see `AnchoredIndex`).
         let anchored: AnchoredIndex
+        let anchoredView: AnchoredView
         /// Whether `scan` tries the pre-pass first (off only to compare it with the automaton).
         let anchoredEnabled: Bool
         /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
@@ -32,6 +33,7 @@ public struct MessageMatcher: Sendable {
         init(templates: [CompiledTemplate], catalog: Catalog?, anchoredEnabled: Bool = true) {
             self.templates = templates
             self.anchored = AnchoredIndex(templates: templates)
+            self.anchoredView = anchored.view
             self.anchoredEnabled = anchoredEnabled
             // One capture layout for both parts: two entries per slot of the longest template.
             let width = 2 * max(1, templates.filter { !$0.isCatchAll }.map(\.slotKinds.count).max() ?? 1)

@@ -51,6 +51,8 @@ let messageCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1
 let profileOnly = CommandLine.arguments.contains("--profile")
 /// `--fast-only` (with `--profile`): time only the fast API (for perf record).
 let fastOnly = CommandLine.arguments.contains("--fast-only")
+/// --no-anchored: every message through the automaton (the literal-anchored pre-pass off), for before/after.
+let anchoredPass = !CommandLine.arguments.contains("--no-anchored")
 let clock = ContinuousClock()
 /// POOL=n: distinct messages per workload (default 20,000 catalog / 50,000 synthetic); a small
 /// pool stays in cache and shows the compute cost alone.
@@ -333,12 +335,15 @@ struct Timing {
         return
     }
     // Verification pass over the same stream, both APIs.
-    var wrongFast = 0, wrongFull = 0
+    var wrongFast = 0, wrongFull = 0, answered = 0
     var firstWrong: String?
     let scratch = MatchScratch()
     for i in 0..<messageCount {
         let sample = pool[i % pool.count]
-        if !matcher.withMatch(sample.text, scratch: scratch, { check($0, sample) }) {
+        if !matcher.withMatch(sample.text, scratch: scratch, { view in
+            if view.answeredByAnchoredPass { answered += 1 }
+            return check(view, sample)
+        }) {
             wrongFast += 1
             if firstWrong == nil { firstWrong = "fast: " + sample.text }
         }
@@ -362,6 +367,7 @@ struct Timing {
     print("  fast withMatch (template + values as spans/integers): \(ns(timing.fast)) ns/message (\(ratio(timing.fast))× baseline)")
     print("  fast withMatch + a String per value                 : \(ns(timing.fastStrings)) ns/message (\(ratio(timing.fastStrings))× baseline)")
     print("  match() (full typed MatchResult)                    : \(ns(timing.full)) ns/message (\(ratio(timing.full))× baseline)")
+    print("  literal-anchored pre-pass \(matcher.anchoredPassEnabled ? "on" : "off"): answered \(String(format: "%.1f", Double(answered) * 100 / Double(messageCount)))% of messages (the rest ran the automaton)")
     print("  checked every message: fast \(wrongFast) wrong, match() \(wrongFull) wrong\(firstWrong.map { " (first: \($0.prefix(100)))" } ?? "")  [checksum \(checksum)]")
     print("  baseline: NSRegularExpression per template, first match wins, \(baselineSample) messages: \(ns(baselineNs)) ns/message (\(baselineWrong) wrong or unmatched)")
     print("  max RSS so far: \(String(format: "%.1f", maxRSSMegabytes())) MB")
@@ -370,7 +376,7 @@ struct Timing {
 print("MatchBenchmark — one thread, \(messageCount) messages per workload")
 if CommandLine.arguments.contains("--micro") {
     // Per-message cost of single fixed messages (what each shape costs on its own).
-    let matcher = try MessageMatcher(catalog: catalog)
+    let matcher = try MessageMatcher(catalog: catalog).withAnchoredPass(anchoredPass)
     let given = CommandLine.arguments.drop { $0 != "--micro" }.dropFirst().first
     for text in given.map({ [$0] }) ?? ["Request body is incorrect", "Hash value 9f86d081884c7d659a2feaa0c55ad015 is invalid.",
                  "Maximum batch size exceeded. Received: 1,200, allowed: 1,000.", "zorb quint fellow 123"] {
@@ -393,7 +399,7 @@ if CommandLine.arguments.contains("--micro") {
 }
 do {
     let t0 = clock.now
-    let matcher = try MessageMatcher(catalog: catalog)
+    let matcher = try MessageMatcher(catalog: catalog).withAnchoredPass(anchoredPass)
     let compile = seconds(clock.now - t0)
     let pool = try catalogPool(matcher: matcher, size: poolSize ?? 20_000)
     run(name: "catalog", matcher: matcher, compileSeconds: compile, pool: pool,
@@ -402,7 +408,7 @@ do {
 for (count, baselineSample) in [(1_000, 2_000), (10_000, 200)] {
     let templates = synthetic(count: count)
     let t0 = clock.now
-    let matcher = try MessageMatcher(templates: templates.map(\.raw))
+    let matcher = try MessageMatcher(templates: templates.map(\.raw)).withAnchoredPass(anchoredPass)
     let compile = seconds(clock.now - t0)
     let pool = syntheticPool(templates, size: poolSize ?? 50_000)
     let baseline = try Baseline(templates.map { ($0.raw.code, $0.pieces, $0.slots.map(\.name)) })
