@@ -7,6 +7,31 @@
 // was parsed to a definite yes or no: then the accepted paths are the automaton's accepted paths,
 // and the candidates, values, tolerances and ranking come from the same `evaluate` and `rank`.
 
+/// What the pre-pass reads per template, in one 16-byte record (one cache line per candidate).
+struct AnchoredTemplate {
+    var slots: Int32
+    /// First of the template's `AnchoredSlot` records.
+    var slotBase: Int32
+}
+
+/// What the pre-pass reads per slot, in one record: the bytes the slot can hold, its longest
+/// value, the literal that follows it (in the pool) and the least the message needs after it.
+struct AnchoredSlot {
+    var bits: (UInt64, UInt64, UInt64, UInt64)
+    var maxLength: Int
+    var literalStart: Int32
+    var literalCount: Int32
+    /// Bytes the rest of the template needs from the start of the following literal.
+    var rest: Int32
+    var any: Bool
+    var kind: SlotKind
+
+    @inline(__always) func holds(_ b: UInt8) -> Bool {
+        let word = b < 128 ? (b < 64 ? bits.0 : bits.1) : (b < 192 ? bits.2 : bits.3)
+        return word & (1 << UInt64(b & 63)) != 0
+    }
+}
+
 /// The tables of the pre-pass, built once per matcher, read through raw pointers.
 final class AnchoredIndex: @unchecked Sendable {
     /// Per template: first literal range in `ranges`, slot count, first kind in `kinds`.
@@ -36,6 +61,11 @@ final class AnchoredIndex: @unchecked Sendable {
     /// Per two-byte string `b0 << 8 | b1` (and one more entry): the first lead that is not
     /// smaller than it. All leads that start with those two bytes are in `[k] ..< [k + 1]`.
     let lowerBound: UnsafeMutablePointer<Int32>
+    /// Leads of 8 bytes or more grouped by their first 8 bytes (contiguous in sorted order):
+    /// open addressing, (first 8 bytes, lo, hi); hi == 0 marks an empty entry.
+    let groups: UnsafeMutablePointer<(UInt64, Int32, Int32)>
+    let groupShift: UInt64
+    let groupMask: Int
     /// Templates that start with a value (tried one by one; at most `maxValueFirst`).
     let valueFirst: UnsafeMutablePointer<Int32>
     let valueFirstCount: Int
@@ -86,6 +116,9 @@ final class AnchoredIndex: @unchecked Sendable {
             running += Int32(max(template.slotKinds.count, 1))
         }
         self.restBase = Automaton.Tables.copy(restBase)
+        // First kind of each template in `kinds`.
+        var kindBase: [Int32] = [], kindCount = 0
+        for template in templates { kindBase.append(Int32(kindCount)); kindCount += template.slotKinds.count }
         let sortedLeads = leadMap.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var leads: [(Int32, Int32)] = [], parents: [Int32] = [], starts: [Int32] = [], members: [Int32] = []
         var stack: [Int] = []
@@ -107,6 +140,25 @@ final class AnchoredIndex: @unchecked Sendable {
             bounds[key] = Int32(j)
         }
         bounds[65536] = Int32(sortedLeads.count)
+        var runs: [(UInt64, Int32, Int32)] = []
+        for (i, lead) in sortedLeads.enumerated() where lead.count >= 8 {
+            let key = Self.word(lead)
+            if let last = runs.last, last.0 == key, Int(last.2) == i { runs[runs.count - 1].2 = Int32(i + 1) } else {
+                runs.append((key, Int32(i), Int32(i + 1)))
+            }
+        }
+        var tableBits = 4
+        while (1 << tableBits) < 2 * max(1, runs.count) { tableBits += 1 }
+        var table = [(UInt64, Int32, Int32)](repeating: (0, 0, 0), count: 1 << tableBits)
+        let shift = UInt64(64 - tableBits)
+        for run in runs {
+            var h = Int((run.0 &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while table[h].2 != 0 { h = (h + 1) & ((1 << tableBits) - 1) }
+            table[h] = run
+        }
+        self.groups = Automaton.Tables.copy(table)
+        self.groupShift = shift
+        self.groupMask = (1 << tableBits) - 1
         self.templateLiteralBase = Automaton.Tables.copy(literalBase)
         self.templateSlots = Automaton.Tables.copy(slotCounts)
         self.ranges = Automaton.Tables.copy(ranges)
@@ -132,22 +184,41 @@ final class AnchoredIndex: @unchecked Sendable {
         self.kindBits = Automaton.Tables.copy(bits)
         self.kindAny = Automaton.Tables.copy(any)
         self.kindMaxLength = Automaton.Tables.copy(maxLengths)
+        var templateRecords: [AnchoredTemplate] = [], slotRecords: [AnchoredSlot] = []
+        for (t, template) in templates.enumerated() {
+            templateRecords.append(AnchoredTemplate(slots: Int32(template.slotKinds.count), slotBase: Int32(slotRecords.count)))
+            for (k, kind) in template.slotKinds.enumerated() {
+                let entry = Int(kindBase[t]) + k
+                let range = ranges[Int(literalBase[t]) + k + 1]
+                slotRecords.append(AnchoredSlot(bits: (bits[4 * entry], bits[4 * entry + 1], bits[4 * entry + 2], bits[4 * entry + 3]),
+                                                maxLength: kind.maxLength, literalStart: range.0, literalCount: range.1,
+                                                rest: rest[Int(restBase[t]) + k], any: any[entry], kind: kind))
+            }
+        }
+        self.templateRecords = Automaton.Tables.copy(templateRecords)
+        self.slotRecords = Automaton.Tables.copy(slotRecords)
         self.usable = valueFirst.count <= Self.maxValueFirst
         self.captureWidth = 2 * max(1, templates.map(\.slotKinds.count).max() ?? 1)
-        // First kind of each template in `kinds`.
-        var kindBase: [Int32] = [], k = 0
-        for template in templates { kindBase.append(Int32(k)); k += template.slotKinds.count }
         self.kindBase = Automaton.Tables.copy(kindBase)
     }
 
     let restBase: UnsafeMutablePointer<Int32>
     let kindBase: UnsafeMutablePointer<Int32>
+    let templateRecords: UnsafeMutablePointer<AnchoredTemplate>
+    let slotRecords: UnsafeMutablePointer<AnchoredSlot>
+
+    /// The first 8 bytes as the little-endian word a message's first 8 bytes load as.
+    static func word(_ bytes: [UInt8]) -> UInt64 {
+        var w: UInt64 = 0
+        for k in 0..<8 { w |= UInt64(bytes[k]) << UInt64(8 * k) }
+        return w
+    }
 
     deinit {
         templateLiteralBase.deallocate(); templateSlots.deallocate(); ranges.deallocate(); kinds.deallocate()
         rest.deallocate(); pool.deallocate(); leads.deallocate(); leadParent.deallocate()
         leadTemplateStart.deallocate(); leadTemplates.deallocate(); lowerBound.deallocate()
-        restBase.deallocate(); kindBase.deallocate(); kindBits.deallocate(); kindAny.deallocate(); kindMaxLength.deallocate()
+        templateRecords.deallocate(); slotRecords.deallocate(); groups.deallocate(); restBase.deallocate(); kindBase.deallocate(); kindBits.deallocate(); kindAny.deallocate(); kindMaxLength.deallocate()
         valueFirst.deallocate()
     }
 
@@ -157,7 +228,8 @@ final class AnchoredIndex: @unchecked Sendable {
                      pool: pool, leads: leads, leadParent: leadParent, leadTemplateStart: leadTemplateStart, leadTemplates: leadTemplates,
                      leadCount: leadCount, lowerBound: lowerBound, valueFirst: valueFirst, valueFirstCount: valueFirstCount,
                      templateLiteralBase: templateLiteralBase, templateSlots: templateSlots, restBase: restBase, kindBase: kindBase,
-                     captureWidth: captureWidth, usable: usable)
+                     captureWidth: captureWidth, usable: usable, groups: groups, groupShift: groupShift, groupMask: groupMask,
+                     templateRecords: templateRecords, slotRecords: slotRecords)
     }
 }
 
@@ -185,6 +257,11 @@ struct AnchoredView: @unchecked Sendable {
     let kindBase: UnsafeMutablePointer<Int32>
     let captureWidth: Int
     let usable: Bool
+    let groups: UnsafeMutablePointer<(UInt64, Int32, Int32)>
+    let groupShift: UInt64
+    let groupMask: Int
+    let templateRecords: UnsafeMutablePointer<AnchoredTemplate>
+    let slotRecords: UnsafeMutablePointer<AnchoredSlot>
 
     /// -1, 0, 1: `pool[lead]` compared with the whole of `x`.
     @inline(__always)
@@ -212,7 +289,17 @@ struct AnchoredView: @unchecked Sendable {
     func deepestLead(_ x: UnsafePointer<UInt8>, _ n: Int) -> Int {
         guard leadCount > 0, n > 0 else { return -1 }
         var lo = 0, hi = leadCount
-        if n >= 2 {
+        var grouped = false
+        if n >= 8 {
+            // Leads of 8 bytes or more that can be prefixes of x share its first 8 bytes: one probe.
+            let key = UnsafeRawPointer(x).loadUnaligned(as: UInt64.self)
+            var h = Int((key &* 0x9E37_79B9_7F4A_7C15) >> groupShift)
+            while groups[h].2 != 0 {
+                if groups[h].0 == key { lo = Int(groups[h].1); hi = Int(groups[h].2); grouped = true; break }
+                h = (h &+ 1) & groupMask
+            }
+        }
+        if !grouped && n >= 2 {
             let key = Int(x[0]) << 8 | Int(x[1])
             lo = Int(lowerBound[key]); hi = Int(lowerBound[key + 1])
         }
@@ -239,18 +326,16 @@ struct AnchoredView: @unchecked Sendable {
     /// literal already compared).
     @inline(__always)
     func parse(_ t: Int, _ x: UnsafePointer<UInt8>, _ n: Int, from: Int, caps: UnsafeMutablePointer<Int32>) -> Int {
-        let slots = Int(templateSlots[t])
-        let literalBase = Int(templateLiteralBase[t])
+        let record = templateRecords[t]
+        let slots = Int(record.slots)
         if slots == 0 { return from == n ? 1 : 0 }
-        let kindBase = Int(self.kindBase[t]), restBase = Int(self.restBase[t])
+        var slot = slotRecords + Int(record.slotBase)
         var pos = from
         for k in 0..<slots {
-            let entry = kindBase &+ k
-            let any = kindAny[entry]
-            let bits = kindBits + 4 &* entry
-            let (litStart, litCount) = (Int(ranges[literalBase &+ k &+ 1].0), Int(ranges[literalBase &+ k &+ 1].1))
-            let literal = pool + litStart
-            let maxLength = kindMaxLength[entry]
+            let litCount = Int(slot.pointee.literalCount)
+            let literal = pool + Int(slot.pointee.literalStart)
+            let maxLength = slot.pointee.maxLength
+            let any = slot.pointee.any
             if k == slots &- 1 {
                 let end = n &- litCount
                 guard end > pos, end &- pos <= maxLength else { return 0 }
@@ -258,18 +343,14 @@ struct AnchoredView: @unchecked Sendable {
                 while j < litCount { if x[end &+ j] != literal[j] { return 0 }; j &+= 1 }
                 if !any {
                     var i = pos
-                    while i < end {
-                        let b = x[i]
-                        if bits[Int(b >> 6)] & (1 << UInt64(b & 63)) == 0 { return 0 }
-                        i &+= 1
-                    }
+                    while i < end { if !slot.pointee.holds(x[i]) { return 0 }; i &+= 1 }
                 }
-                guard kinds[entry].quickCheck(UnsafeBufferPointer(start: x + pos, count: end &- pos)) else { return 0 }
+                guard slot.pointee.kind.quickCheck(UnsafeBufferPointer(start: x + pos, count: end &- pos)) else { return 0 }
                 caps[2 &* k] = Int32(pos); caps[2 &* k &+ 1] = Int32(end)
                 return 1
             }
             if litCount == 0 { return -1 }
-            let maxEnd = min(n &- Int(rest[restBase &+ k]), maxLength == Int.max ? Int.max : pos &+ maxLength)
+            let maxEnd = min(n &- Int(slot.pointee.rest), maxLength == Int.max ? Int.max : pos &+ maxLength)
             var found = -1
             var p = pos &+ 1
             let first = literal[0]
@@ -284,7 +365,7 @@ struct AnchoredView: @unchecked Sendable {
                         // (Bytes above a match can be false hits: compare from the first byte.)
                         var j = 0
                         while j < litCount && x[q &+ j] == literal[j] { j &+= 1 }
-                        if j == litCount && kinds[entry].quickCheck(UnsafeBufferPointer(start: x + pos, count: q &- pos)) {
+                        if j == litCount && slot.pointee.kind.quickCheck(UnsafeBufferPointer(start: x + pos, count: q &- pos)) {
                             if found >= 0 { return -1 }
                             found = q
                         }
@@ -294,14 +375,11 @@ struct AnchoredView: @unchecked Sendable {
                 }
             }
             while p <= maxEnd {
-                if !any {
-                    let b = x[p &- 1]
-                    if bits[Int(b >> 6)] & (1 << UInt64(b & 63)) == 0 { break }
-                }
+                if !any && !slot.pointee.holds(x[p &- 1]) { break }
                 if x[p] == first {
                     var j = 1
                     while j < litCount && x[p &+ j] == literal[j] { j &+= 1 }
-                    if j == litCount && kinds[entry].quickCheck(UnsafeBufferPointer(start: x + pos, count: p &- pos)) {
+                    if j == litCount && slot.pointee.kind.quickCheck(UnsafeBufferPointer(start: x + pos, count: p &- pos)) {
                         if found >= 0 { return -1 }
                         found = p
                     }
@@ -311,6 +389,7 @@ struct AnchoredView: @unchecked Sendable {
             if found < 0 { return 0 }
             caps[2 &* k] = Int32(pos); caps[2 &* k &+ 1] = Int32(found)
             pos = found &+ litCount
+            slot += 1
         }
         return 1
     }
