@@ -14,10 +14,10 @@ struct AnchoredTemplate {
     var slotBase: Int32
 }
 
-/// What the pre-pass reads per slot, in one record: the bytes the slot can hold, its longest
-/// value, the literal that follows it (in the pool) and the least the message needs after it.
+/// What the pre-pass reads per slot, in one record: its longest value, the literal that follows
+/// it (in the pool) and the least the message needs after it (the bytes it can hold are 4 words
+/// per slot in `kindBits`, same index).
 struct AnchoredSlot {
-    var bits: (UInt64, UInt64, UInt64, UInt64)
     var maxLength: Int
     var literalStart: Int32
     var literalCount: Int32
@@ -25,11 +25,6 @@ struct AnchoredSlot {
     var rest: Int32
     var any: Bool
     var kind: SlotKind
-
-    @inline(__always) func holds(_ b: UInt8) -> Bool {
-        let word = b < 128 ? (b < 64 ? bits.0 : bits.1) : (b < 192 ? bits.2 : bits.3)
-        return word & (1 << UInt64(b & 63)) != 0
-    }
 }
 
 /// The tables of the pre-pass, built once per matcher, read through raw pointers.
@@ -190,8 +185,7 @@ final class AnchoredIndex: @unchecked Sendable {
             for (k, kind) in template.slotKinds.enumerated() {
                 let entry = Int(kindBase[t]) + k
                 let range = ranges[Int(literalBase[t]) + k + 1]
-                slotRecords.append(AnchoredSlot(bits: (bits[4 * entry], bits[4 * entry + 1], bits[4 * entry + 2], bits[4 * entry + 3]),
-                                                maxLength: kind.maxLength, literalStart: range.0, literalCount: range.1,
+                slotRecords.append(AnchoredSlot(maxLength: kind.maxLength, literalStart: range.0, literalCount: range.1,
                                                 rest: rest[Int(restBase[t]) + k], any: any[entry], kind: kind))
             }
         }
@@ -330,6 +324,8 @@ struct AnchoredView: @unchecked Sendable {
         let slots = Int(record.slots)
         if slots == 0 { return from == n ? 1 : 0 }
         var slot = slotRecords + Int(record.slotBase)
+        // The same slots' byte sets as flat words (a branch-free lookup per byte).
+        var bits = UnsafePointer(kindBits + 4 &* Int(record.slotBase))
         var pos = from
         for k in 0..<slots {
             let litCount = Int(slot.pointee.literalCount)
@@ -343,7 +339,11 @@ struct AnchoredView: @unchecked Sendable {
                 while j < litCount { if x[end &+ j] != literal[j] { return 0 }; j &+= 1 }
                 if !any {
                     var i = pos
-                    while i < end { if !slot.pointee.holds(x[i]) { return 0 }; i &+= 1 }
+                    while i < end {
+                        let b = x[i]
+                        if bits[Int(b >> 6)] & (1 << UInt64(b & 63)) == 0 { return 0 }
+                        i &+= 1
+                    }
                 }
                 guard slot.pointee.kind.quickCheck(UnsafeBufferPointer(start: x + pos, count: end &- pos)) else { return 0 }
                 caps[2 &* k] = Int32(pos); caps[2 &* k &+ 1] = Int32(end)
@@ -375,7 +375,10 @@ struct AnchoredView: @unchecked Sendable {
                 }
             }
             while p <= maxEnd {
-                if !any && !slot.pointee.holds(x[p &- 1]) { break }
+                if !any {
+                    let b = x[p &- 1]
+                    if bits[Int(b >> 6)] & (1 << UInt64(b & 63)) == 0 { break }
+                }
                 if x[p] == first {
                     var j = 1
                     while j < litCount && x[p &+ j] == literal[j] { j &+= 1 }
@@ -390,6 +393,7 @@ struct AnchoredView: @unchecked Sendable {
             caps[2 &* k] = Int32(pos); caps[2 &* k &+ 1] = Int32(found)
             pos = found &+ litCount
             slot += 1
+            bits += 4
         }
         return 1
     }
