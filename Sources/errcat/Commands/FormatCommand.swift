@@ -33,12 +33,7 @@ struct FormatCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.load()
         let negotiated = try localeOption.negotiate(catalog)
-        guard let entry = catalog.entry(code) else {
-            let suggestions = catalog.suggestions(for: code)
-            Terminal.error("unknown code '\(Terminal.safe(code))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"))
-            Terminal.err("  = help: `errcat list` shows the \(catalog.codes.count) codes of the catalog")
-            throw ExitCode(2)
-        }
+        let entry = try catalog.requireEntry(code)
         let parsed = try parseValues(entry)
         let variantIndex = try resolveVariant(entry, locale: negotiated.catalogLocale)
         let formatter = try makeFormatter(catalog)

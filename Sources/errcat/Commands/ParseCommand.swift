@@ -40,11 +40,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.load()
         let filter = try localeFilter(catalog)
-        if let code, catalog.entry(code) == nil {
-            let suggestions = catalog.suggestions(for: code)
-            Terminal.error("unknown code '\(Terminal.safe(code))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"))
-            throw ExitCode(2)
-        }
+        if let code { _ = try catalog.requireEntry(code) }
         let matcher = try Matchers.make(catalog)
         if let message {
             let result = matcher.match(message, locale: filter, code: code)

@@ -17,12 +17,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.load()
-        guard let entry = catalog.entry(code) else {
-            let suggestions = catalog.suggestions(for: code)
-            Terminal.error("unknown code '\(Terminal.safe(code))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"))
-            Terminal.err("  = help: `errcat list` shows the \(catalog.codes.count) codes of the catalog")
-            throw ExitCode(2)
-        }
+        let entry = try catalog.requireEntry(code)
         var locales = catalog.locales
         if let locale {
             do {

@@ -82,3 +82,14 @@ struct LocaleOption: ParsableArguments {
         }
     }
 }
+
+extension Catalog {
+    /// The entry for `code`, or a one-screen "unknown code … did you mean …?" and exit 2.
+    func requireEntry(_ code: String) throws -> CodeEntry {
+        if let entry = entry(code) { return entry }
+        let suggestions = suggestions(for: code)
+        Terminal.error("unknown code '\(Terminal.safe(code))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"))
+        Terminal.err("  = help: `errcat list` shows the \(codes.count) codes of the catalog")
+        throw ExitCode(2)
+    }
+}
