@@ -39,7 +39,7 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.load()
-        let filter = try localeFilter(catalog)
+        let filter = try catalog.localeFilter(locale, option: "--locale")
         if let code { _ = try catalog.requireEntry(code) }
         let matcher = try Matchers.make(catalog)
         if let message {
@@ -85,15 +85,6 @@ struct ParseCommand: ParsableCommand {
         }
         output.flush()
         progress.finish(lines: lines)
-    }
-
-    private func localeFilter(_ catalog: Catalog) throws -> LocaleFilter {
-        if locale == "auto" { return .auto }
-        guard let match = catalog.locales.first(where: { $0.lowercased() == LocaleTag.language(locale) || $0.lowercased() == locale.lowercased() }) else {
-            Terminal.error("--locale '\(Terminal.safe(locale))' is not a locale of the catalog; use auto or one of: \(catalog.locales.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        return .only(match)
     }
 }
 

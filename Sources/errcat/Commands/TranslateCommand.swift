@@ -24,14 +24,7 @@ struct TranslateCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.load()
-        var filter = LocaleFilter.auto
-        if from != "auto" {
-            guard let locale = catalog.locales.first(where: { $0.lowercased() == LocaleTag.language(from) }) else {
-                Terminal.error("--from '\(Terminal.safe(from))' is not a locale of the catalog; use auto or one of: \(catalog.locales.joined(separator: ", "))")
-                throw ExitCode(2)
-            }
-            filter = .only(locale)
-        }
+        let filter = try catalog.localeFilter(from, option: "--from")
         let translator: MessageTranslator
         do {
             translator = try MessageTranslator(catalog: catalog)

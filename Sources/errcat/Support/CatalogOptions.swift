@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrorCatalog
 import Foundation
+import MessageMatching
 
 /// `--catalog DIR`, shared by every command; the bundled Defender catalog by default.
 struct CatalogOptions: ParsableArguments {
@@ -91,5 +92,18 @@ extension Catalog {
         Terminal.error("unknown code '\(Terminal.safe(code))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"))
         Terminal.err("  = help: `errcat list` shows the \(codes.count) codes of the catalog")
         throw ExitCode(2)
+    }
+}
+
+extension Catalog {
+    /// `auto`, or a catalog locale given as a tag (`de`, `de-AT` → `de`), for the matcher; anything
+    /// else is a one-screen error naming the option.
+    func localeFilter(_ text: String, option: String) throws -> LocaleFilter {
+        if text == "auto" { return .auto }
+        guard let match = locales.first(where: { $0.lowercased() == text.lowercased() || $0.lowercased() == LocaleTag.language(text) }) else {
+            Terminal.error("\(option) '\(Terminal.safe(text))' is not a locale of the catalog; use auto or one of: \(locales.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        return .only(match)
     }
 }
