@@ -400,16 +400,17 @@ struct AnchoredView: @unchecked Sendable {
 }
 
 extension MessageMatcher {
-    /// The pre-pass over the prepared message in `scratch`: true when it decided the candidates
-    /// (at least one, ranked), false when the automaton must run (the scratch's candidates are
-    /// then reset).
-    func anchoredPass(admission: Admission, locale: LocaleFilter, scratch: MatchScratch) -> Bool {
+    /// The pre-pass over the prepared message in `scratch`: `.matched` when it decided the
+    /// candidates (at least one, ranked), `.none` when it proved that no template with literal
+    /// text matches (the automaton would accept nothing the filters admit), `.undecided` when the
+    /// automaton must run (the scratch's candidates are then reset).
+    func anchoredPass(admission: Admission, locale: LocaleFilter, scratch: MatchScratch) -> AnchoredVerdict {
         unowned(unsafe) let storage = self.storage
         let index = storage.anchoredView
         unowned(unsafe) let core = storage.core
-        guard index.usable else { return false }
+        guard index.usable else { return .undecided }
         let n = scratch.count
-        guard n > 0 else { return false }
+        guard n > 0 else { return .undecided }
         let x = UnsafePointer(scratch.normalised)
         let facts = core.facts
         scratch.candidateCount = 0
@@ -447,7 +448,7 @@ extension MessageMatcher {
         guard decided, count > 0 else {
             scratch.candidateCount = 0
             scratch.slotCount = 0
-            return false
+            return decided ? .none : .undecided
         }
         rank(scratch)
         if count > 1 {
@@ -459,10 +460,15 @@ extension MessageMatcher {
                     scratch.best = -1
                     scratch.bestVariant = nil
                     scratch.ambiguous = false
-                    return false
+                    return .undecided
                 }
             }
         }
-        return true
+        return .matched
     }
+}
+
+/// What the pre-pass decided.
+enum AnchoredVerdict {
+    case matched, none, undecided
 }

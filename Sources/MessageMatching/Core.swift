@@ -564,16 +564,32 @@ extension MessageMatcher {
         let core = storage.core
         guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC) else { return false }
         scratch.answeredByAnchoredPass = false
-        if storage.anchoredEnabled, let admission = Self.admission(locale: locale, code: code, core: core),
-           anchoredPass(admission: admission, locale: locale, scratch: scratch) {
-            // The pre-pass decided: the same candidates as the automaton's accepted paths.
-            scratch.acceptCount = 0
-            scratch.death = nil
-            scratch.deathAutomaton = nil
-            scratch.pruned = false
-            scratch.skippedPart = false
-            scratch.answeredByAnchoredPass = true
-            return true
+        if storage.anchoredEnabled, let admission = Self.admission(locale: locale, code: code, core: core) {
+            switch anchoredPass(admission: admission, locale: locale, scratch: scratch) {
+            case .matched:
+                // The pre-pass decided: the same candidates as the automaton's accepted paths.
+                scratch.acceptCount = 0
+                scratch.death = nil
+                scratch.deathAutomaton = nil
+                scratch.pruned = false
+                scratch.skippedPart = false
+                scratch.answeredByAnchoredPass = true
+                return true
+            case .none:
+                // No template with literal text matches: only the catch-all fallback remains. The
+                // automaton did not run, so `result` runs it for the nearest-template report.
+                scratch.acceptCount = 0
+                scratch.death = nil
+                scratch.deathAutomaton = nil
+                scratch.pruned = true
+                scratch.skippedPart = false
+                catchAllFallback(admission: admission, locale: locale, scratch: scratch)
+                rank(scratch)
+                scratch.answeredByAnchoredPass = true
+                return true
+            case .undecided:
+                break
+            }
         }
         scratch.acceptCount = 0
         scratch.death = nil
@@ -630,10 +646,19 @@ extension MessageMatcher {
                 evaluate(t, captures: caps, scratch: scratch)
             }
         }
-        // Catch-all templates ("{reason}.") match any sentence: they are the fallback when no
-        // template with literal text matched, not an alternative to every message.
+        catchAllFallback(admission: admission, locale: locale, scratch: scratch)
+        rank(scratch)
+        return true
+    }
+
+    /// Catch-all templates ("{reason}.") match any sentence: they are the fallback when no
+    /// template with literal text matched, not an alternative to every message.
+    func catchAllFallback(admission: Admission, locale: LocaleFilter, scratch: MatchScratch) {
+        let storage = self.storage
+        let core = storage.core
+        let facts = core.facts
         if scratch.count > 0 && scratch.candidateCount == 0 && !storage.catchAll.isEmpty {
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: width) { caps in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: storage.parts[0].captureWidth) { caps in
                 caps.initialize(repeating: -1)
                 caps[0] = 0; caps[1] = Int32(scratch.count)
                 for t in storage.catchAll where admission.admits(facts[t], core: core, locale: locale) {
@@ -641,8 +666,6 @@ extension MessageMatcher {
                 }
             }
         }
-        rank(scratch)
-        return true
     }
 
     /// The code and locale filters resolved once per message (nil: the code is not in the matcher).

@@ -63,7 +63,7 @@ struct AnchoredPrePassTests {
 
     /// A free-text value that holds the literal after it: the slot could end in two places, so the
     /// pre-pass must leave the message to the automaton. A forced end (the last literal) is not
-    /// ambiguous, and the pre-pass answers it.
+    /// ambiguous, and the pre-pass answers it; so is text no template can match.
     @Test func ambiguousFreeTextFallsBack() throws {
         let matcher = try MessageMatcher(templates: [
             RawTemplate(code: "Two", locale: "en", pattern: "Value {a} is bad because {b}."),
@@ -72,12 +72,18 @@ struct AnchoredPrePassTests {
         let automaton = matcher.withAnchoredPass(false)
         let scratch = MatchScratch()
         for (text, expected) in [("Value x is bad because y is bad because z.", false), ("Value x is bad because y.", true),
-                                 ("Resource a was not found b was not found.", true), ("Value x is fine.", false)] {
+                                 ("Resource a was not found b was not found.", true),
+                                 // No template can match: decided without the automaton (nothing matched).
+                                 ("Value x is fine.", true)] {
             let answered = matcher.withMatch(text, scratch: scratch) { $0.answeredByAnchoredPass }
             #expect(answered == expected, "\(text)")
             #expect(Self.compare(matcher, automaton, text, scratch: scratch).problem == nil, "\(text)")
         }
         #expect(matcher.withMatch("Value x is bad because y.") { $0.text(of: "a") == "x" && $0.text(of: "b") == "y" })
+        #expect(!matcher.withMatch("Value x is fine.") { $0.matched })
+        // The nearest-template report still comes from the automaton.
+        #expect(matcher.match("Value x is fine.").nearest?.code == automaton.match("Value x is fine.").nearest?.code)
+        #expect(matcher.match("Value x is fine.").nearest != nil)
     }
 
     @Test func everyCatalogTemplateWithGeneratedValuesAndDrift() throws {
