@@ -14,10 +14,11 @@ struct AnchoredTemplate {
     var slotBase: Int32
 }
 
-/// What the pre-pass reads per slot, in one record: its longest value, the literal that follows
-/// it (in the pool) and the least the message needs after it (the bytes it can hold are 4 words
-/// per slot in `kindBits`, same index).
+/// What the pre-pass reads per slot, in one record: the bytes it can hold, its longest value, the
+/// literal that follows it (in the pool) and the least the message needs after it.
 struct AnchoredSlot {
+    /// The 256 bytes the slot can hold, as 4 words (read at `bitsOffset`, one word per byte).
+    var bits: (UInt64, UInt64, UInt64, UInt64)
     var maxLength: Int
     var literalStart: Int32
     var literalCount: Int32
@@ -25,6 +26,18 @@ struct AnchoredSlot {
     var rest: Int32
     var any: Bool
     var kind: SlotKind
+}
+
+/// One distinct leading literal, with what the lookup reads next in the same record.
+struct AnchoredLead {
+    var start: Int32
+    var length: Int32
+    /// The longest other lead that is a prefix of this one (-1: none).
+    var parent: Int32
+    /// Its templates: `leadTemplates[templatesStart ..< templatesEnd]`, the first also here.
+    var templatesStart: Int32
+    var templatesEnd: Int32
+    var firstTemplate: Int32
 }
 
 /// The tables of the pre-pass, built once per matcher, read through raw pointers.
@@ -48,9 +61,7 @@ final class AnchoredIndex: @unchecked Sendable {
     /// Distinct leading literals of the templates that start with literal text, sorted
     /// lexicographically: range in `pool`, longest other leading literal that is a prefix of it
     /// (-1: none), templates `leadTemplateStart[i] ..< leadTemplateStart[i + 1]`.
-    let leads: UnsafeMutablePointer<(Int32, Int32)>
-    let leadParent: UnsafeMutablePointer<Int32>
-    let leadTemplateStart: UnsafeMutablePointer<Int32>
+    let leads: UnsafeMutablePointer<AnchoredLead>
     let leadTemplates: UnsafeMutablePointer<Int32>
     let leadCount: Int
     /// Per two-byte string `b0 << 8 | b1` (and one more entry): the first lead that is not
@@ -115,18 +126,19 @@ final class AnchoredIndex: @unchecked Sendable {
         var kindBase: [Int32] = [], kindCount = 0
         for template in templates { kindBase.append(Int32(kindCount)); kindCount += template.slotKinds.count }
         let sortedLeads = leadMap.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        var leads: [(Int32, Int32)] = [], parents: [Int32] = [], starts: [Int32] = [], members: [Int32] = []
+        var leads: [AnchoredLead] = [], members: [Int32] = []
         var stack: [Int] = []
-        for (i, lead) in sortedLeads.enumerated() {
-            leads.append((Int32(pool.count), Int32(lead.count)))
+        for lead in sortedLeads {
+            let start = Int32(pool.count)
             pool += lead
             while let top = stack.last, !lead.starts(with: sortedLeads[top]) { stack.removeLast() }
-            parents.append(Int32(stack.last ?? -1))
-            stack.append(i)
-            starts.append(Int32(members.count))
-            members += leadMap[lead]!.sorted()
+            let templatesOfLead = leadMap[lead]!.sorted()
+            leads.append(AnchoredLead(start: start, length: Int32(lead.count), parent: Int32(stack.last ?? -1),
+                                      templatesStart: Int32(members.count), templatesEnd: Int32(members.count + templatesOfLead.count),
+                                      firstTemplate: templatesOfLead[0]))
+            stack.append(leads.count - 1)
+            members += templatesOfLead
         }
-        starts.append(Int32(members.count))
         var bounds = [Int32](repeating: 0, count: 65537)
         var j = 0
         for key in 0..<65536 {
@@ -161,8 +173,6 @@ final class AnchoredIndex: @unchecked Sendable {
         self.rest = Automaton.Tables.copy(rest)
         self.pool = Automaton.Tables.copy(pool)
         self.leads = Automaton.Tables.copy(leads)
-        self.leadParent = Automaton.Tables.copy(parents)
-        self.leadTemplateStart = Automaton.Tables.copy(starts)
         self.leadTemplates = Automaton.Tables.copy(members)
         self.leadCount = sortedLeads.count
         self.lowerBound = Automaton.Tables.copy(bounds)
@@ -185,7 +195,8 @@ final class AnchoredIndex: @unchecked Sendable {
             for (k, kind) in template.slotKinds.enumerated() {
                 let entry = Int(kindBase[t]) + k
                 let range = ranges[Int(literalBase[t]) + k + 1]
-                slotRecords.append(AnchoredSlot(maxLength: kind.maxLength, literalStart: range.0, literalCount: range.1,
+                slotRecords.append(AnchoredSlot(bits: (bits[4 * entry], bits[4 * entry + 1], bits[4 * entry + 2], bits[4 * entry + 3]),
+                                                maxLength: kind.maxLength, literalStart: range.0, literalCount: range.1,
                                                 rest: rest[Int(restBase[t]) + k], any: any[entry], kind: kind))
             }
         }
@@ -210,8 +221,8 @@ final class AnchoredIndex: @unchecked Sendable {
 
     deinit {
         templateLiteralBase.deallocate(); templateSlots.deallocate(); ranges.deallocate(); kinds.deallocate()
-        rest.deallocate(); pool.deallocate(); leads.deallocate(); leadParent.deallocate()
-        leadTemplateStart.deallocate(); leadTemplates.deallocate(); lowerBound.deallocate()
+        rest.deallocate(); pool.deallocate(); leads.deallocate()
+        leadTemplates.deallocate(); lowerBound.deallocate()
         templateRecords.deallocate(); slotRecords.deallocate(); groups.deallocate(); restBase.deallocate(); kindBase.deallocate(); kindBits.deallocate(); kindAny.deallocate(); kindMaxLength.deallocate()
         valueFirst.deallocate()
     }
@@ -219,7 +230,7 @@ final class AnchoredIndex: @unchecked Sendable {
     /// The hot tables as a trivial value (no reference counting when the pre-pass reads them).
     var view: AnchoredView {
         AnchoredView(ranges: ranges, kinds: kinds, kindBits: kindBits, kindAny: kindAny, kindMaxLength: kindMaxLength, rest: rest,
-                     pool: pool, leads: leads, leadParent: leadParent, leadTemplateStart: leadTemplateStart, leadTemplates: leadTemplates,
+                     pool: pool, leads: leads, leadTemplates: leadTemplates,
                      leadCount: leadCount, lowerBound: lowerBound, valueFirst: valueFirst, valueFirstCount: valueFirstCount,
                      templateLiteralBase: templateLiteralBase, templateSlots: templateSlots, restBase: restBase, kindBase: kindBase,
                      captureWidth: captureWidth, usable: usable, groups: groups, groupShift: groupShift, groupMask: groupMask,
@@ -237,9 +248,7 @@ struct AnchoredView: @unchecked Sendable {
     let kindMaxLength: UnsafeMutablePointer<Int>
     let rest: UnsafeMutablePointer<Int32>
     let pool: UnsafeMutablePointer<UInt8>
-    let leads: UnsafeMutablePointer<(Int32, Int32)>
-    let leadParent: UnsafeMutablePointer<Int32>
-    let leadTemplateStart: UnsafeMutablePointer<Int32>
+    let leads: UnsafeMutablePointer<AnchoredLead>
     let leadTemplates: UnsafeMutablePointer<Int32>
     let leadCount: Int
     let lowerBound: UnsafeMutablePointer<Int32>
@@ -260,7 +269,7 @@ struct AnchoredView: @unchecked Sendable {
     /// -1, 0, 1: `pool[lead]` compared with the whole of `x`.
     @inline(__always)
     func compare(lead i: Int, _ x: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        let (start, length) = (Int(leads[i].0), Int(leads[i].1))
+        let (start, length) = (Int(leads[i].start), Int(leads[i].length))
         let m = min(length, n)
         let a = pool + start
         var k = 0
@@ -306,11 +315,11 @@ struct AnchoredView: @unchecked Sendable {
         var p = a - 1
         guard p >= 0 else { return -1 }
         // Every lead that is a prefix of x is a prefix of p no longer than their common prefix.
-        let (start, length) = (Int(leads[p].0), Int(leads[p].1))
+        let (start, length) = (Int(leads[p].start), Int(leads[p].length))
         var lcp = 0
         let limit = min(length, n)
         while lcp < limit && pool[start &+ lcp] == x[lcp] { lcp &+= 1 }
-        while p >= 0 && Int(leads[p].1) > lcp { p = Int(leadParent[p]) }
+        while p >= 0 && Int(leads[p].length) > lcp { p = Int(leads[p].parent) }
         return p
     }
 
@@ -324,8 +333,9 @@ struct AnchoredView: @unchecked Sendable {
         let slots = Int(record.slots)
         if slots == 0 { return from == n ? 1 : 0 }
         var slot = slotRecords + Int(record.slotBase)
-        // The same slots' byte sets as flat words (a branch-free lookup per byte).
-        var bits = UnsafePointer(kindBits + 4 &* Int(record.slotBase))
+        // The slot's byte set, as words in its record (a branch-free lookup per byte).
+        let bitsOffset = MemoryLayout<AnchoredSlot>.offset(of: \AnchoredSlot.bits)!
+        var bits = (UnsafeRawPointer(slot) + bitsOffset).assumingMemoryBound(to: UInt64.self)
         var pos = from
         for k in 0..<slots {
             let litCount = Int(slot.pointee.literalCount)
@@ -393,7 +403,7 @@ struct AnchoredView: @unchecked Sendable {
             caps[2 &* k] = Int32(pos); caps[2 &* k &+ 1] = Int32(found)
             pos = found &+ litCount
             slot += 1
-            bits += 4
+            bits = (UnsafeRawPointer(slot) + bitsOffset).assumingMemoryBound(to: UInt64.self)
         }
         return 1
     }
@@ -423,16 +433,17 @@ extension MessageMatcher {
         var decided = true
         var lead = index.deepestLead(x, n)
         chain: while lead >= 0 {
-            let from = Int(index.leads[lead].1)
-            for m in Int(index.leadTemplateStart[lead])..<Int(index.leadTemplateStart[lead &+ 1]) {
-                let t = Int(index.leadTemplates[m])
+            let entry = index.leads[lead]
+            let from = Int(entry.length)
+            for m in Int(entry.templatesStart)..<Int(entry.templatesEnd) {
+                let t = m == Int(entry.templatesStart) ? Int(entry.firstTemplate) : Int(index.leadTemplates[m])
                 let verdict = index.parse(t, x, n, from: from, caps: caps)
                 if verdict < 0 { decided = false; break chain }
                 if verdict == 1 && (everyTemplate || admission.admits(facts[t], core: core, locale: locale)) {
                     evaluate(t, captures: caps, scratch: scratch)
                 }
             }
-            lead = Int(index.leadParent[lead])
+            lead = Int(entry.parent)
         }
         if decided {
             for v in 0..<index.valueFirstCount {
