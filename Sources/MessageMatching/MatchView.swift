@@ -22,7 +22,7 @@ public struct MatchView {
     init(matcher: MessageMatcher, scratch: MatchScratch) {
         self.storage = matcher.storage
         self.scratch = scratch
-        let core = matcher.storage.core
+        unowned(unsafe) let core = matcher.storage.core
         if scratch.best >= 0 {
             let candidate = scratch.candidates[scratch.best]
             facts = core.facts[Int(candidate.template)]

@@ -197,6 +197,12 @@ public struct MessageMatcher: Sendable {
             scratch.skippedPart = false
             scratch.pruned = false
         }
+        if scratch.candidateCount == 1 {
+            // One match (what most messages give): no arrays to rank or merge.
+            let match = buildMatch(0, scratch: scratch)
+            return MatchResult(best: match, alternatives: [], ambiguous: false,
+                               nearest: match.isCatchAll ? scratch.death.flatMap { nearMiss($0, scratch: scratch) } : nil)
+        }
         var matches: [Match] = []
         var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []
         for c in 0..<scratch.candidateCount {
