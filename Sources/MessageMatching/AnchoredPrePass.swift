@@ -318,6 +318,13 @@ struct AnchoredView: @unchecked Sendable {
         let (start, length) = (Int(leads[p].start), Int(leads[p].length))
         var lcp = 0
         let limit = min(length, n)
+        let leadBytes = UnsafeRawPointer(pool + start), messageBytes = UnsafeRawPointer(x)
+        while lcp &+ 8 <= limit {
+            let u: UInt64 = leadBytes.loadUnaligned(fromByteOffset: lcp, as: UInt64.self)
+            let v: UInt64 = messageBytes.loadUnaligned(fromByteOffset: lcp, as: UInt64.self)
+            if u != v { break }
+            lcp &+= 8
+        }
         while lcp < limit && pool[start &+ lcp] == x[lcp] { lcp &+= 1 }
         while p >= 0 && Int(leads[p].length) > lcp { p = Int(leads[p].parent) }
         return p
@@ -333,6 +340,15 @@ struct AnchoredView: @unchecked Sendable {
         let slots = Int(record.slots)
         if slots == 0 { return from == n ? 1 : 0 }
         var slot = slotRecords + Int(record.slotBase)
+        // The last literal ends the message: the cheapest way to rule a template out.
+        let last = slot + (slots &- 1)
+        let lastCount = Int(last.pointee.literalCount)
+        if lastCount > 0 {
+            guard n &- lastCount > from else { return 0 }
+            let literal = pool + Int(last.pointee.literalStart), end = n &- lastCount
+            var j = 0
+            while j < lastCount { if x[end &+ j] != literal[j] { return 0 }; j &+= 1 }
+        }
         // The slot's byte set, as words in its record (a branch-free lookup per byte).
         let bitsOffset = MemoryLayout<AnchoredSlot>.offset(of: \AnchoredSlot.bits)!
         var bits = (UnsafeRawPointer(slot) + bitsOffset).assumingMemoryBound(to: UInt64.self)
