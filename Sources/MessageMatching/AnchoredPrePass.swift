@@ -42,25 +42,15 @@ struct AnchoredLead {
 
 /// The tables of the pre-pass, built once per matcher, read through raw pointers.
 final class AnchoredIndex: @unchecked Sendable {
-    /// Per template: first literal range in `ranges`, slot count, first kind in `kinds`.
-    let templateLiteralBase: UnsafeMutablePointer<Int32>
-    let templateSlots: UnsafeMutablePointer<Int32>
-    /// Normalised literal ranges (start, count) into `pool`.
-    let ranges: UnsafeMutablePointer<(Int32, Int32)>
-    let kinds: UnsafeMutablePointer<SlotKind>
-    /// Per entry of `kinds`: the 256 bytes the slot can hold (4 words; `kindAny` when all), and its
-    /// longest value (no enum switch per byte).
-    let kindBits: UnsafeMutablePointer<UInt64>
-    let kindAny: UnsafeMutablePointer<Bool>
-    let kindMaxLength: UnsafeMutablePointer<Int>
-    /// Per template: the literal bytes after each slot plus one byte per later slot (the least the
-    /// rest of the message needs after slot k's following literal starts): `restBase + k`.
-    let rest: UnsafeMutablePointer<Int32>
+    /// The normalised literal bytes of every template, then the leads.
     let pool: UnsafeMutablePointer<UInt8>
+    /// Per template: its slot count and first slot record.
+    let templateRecords: UnsafeMutablePointer<AnchoredTemplate>
+    /// Per slot of every template, in template order.
+    let slotRecords: UnsafeMutablePointer<AnchoredSlot>
 
     /// Distinct leading literals of the templates that start with literal text, sorted
-    /// lexicographically: range in `pool`, longest other leading literal that is a prefix of it
-    /// (-1: none), templates `leadTemplateStart[i] ..< leadTemplateStart[i + 1]`.
+    /// lexicographically (see `AnchoredLead`).
     let leads: UnsafeMutablePointer<AnchoredLead>
     let leadTemplates: UnsafeMutablePointer<Int32>
     let leadCount: Int
@@ -121,7 +111,6 @@ final class AnchoredIndex: @unchecked Sendable {
             restBase.append(running)
             running += Int32(max(template.slotKinds.count, 1))
         }
-        self.restBase = Automaton.Tables.copy(restBase)
         // First kind of each template in `kinds`.
         var kindBase: [Int32] = [], kindCount = 0
         for template in templates { kindBase.append(Int32(kindCount)); kindCount += template.slotKinds.count }
@@ -166,11 +155,6 @@ final class AnchoredIndex: @unchecked Sendable {
         self.groups = Automaton.Tables.copy(table)
         self.groupShift = shift
         self.groupMask = (1 << tableBits) - 1
-        self.templateLiteralBase = Automaton.Tables.copy(literalBase)
-        self.templateSlots = Automaton.Tables.copy(slotCounts)
-        self.ranges = Automaton.Tables.copy(ranges)
-        self.kinds = Automaton.Tables.copy(kinds)
-        self.rest = Automaton.Tables.copy(rest)
         self.pool = Automaton.Tables.copy(pool)
         self.leads = Automaton.Tables.copy(leads)
         self.leadTemplates = Automaton.Tables.copy(members)
@@ -186,9 +170,6 @@ final class AnchoredIndex: @unchecked Sendable {
             any.append(words.allSatisfy { $0 == ~0 })
             maxLengths.append(kind.maxLength)
         }
-        self.kindBits = Automaton.Tables.copy(bits)
-        self.kindAny = Automaton.Tables.copy(any)
-        self.kindMaxLength = Automaton.Tables.copy(maxLengths)
         var templateRecords: [AnchoredTemplate] = [], slotRecords: [AnchoredSlot] = []
         for (t, template) in templates.enumerated() {
             templateRecords.append(AnchoredTemplate(slots: Int32(template.slotKinds.count), slotBase: Int32(slotRecords.count)))
@@ -204,13 +185,8 @@ final class AnchoredIndex: @unchecked Sendable {
         self.slotRecords = Automaton.Tables.copy(slotRecords)
         self.usable = valueFirst.count <= Self.maxValueFirst
         self.captureWidth = 2 * max(1, templates.map(\.slotKinds.count).max() ?? 1)
-        self.kindBase = Automaton.Tables.copy(kindBase)
     }
 
-    let restBase: UnsafeMutablePointer<Int32>
-    let kindBase: UnsafeMutablePointer<Int32>
-    let templateRecords: UnsafeMutablePointer<AnchoredTemplate>
-    let slotRecords: UnsafeMutablePointer<AnchoredSlot>
 
     /// The first 8 bytes as the little-endian word a message's first 8 bytes load as.
     static func word(_ bytes: [UInt8]) -> UInt64 {
@@ -220,20 +196,15 @@ final class AnchoredIndex: @unchecked Sendable {
     }
 
     deinit {
-        templateLiteralBase.deallocate(); templateSlots.deallocate(); ranges.deallocate(); kinds.deallocate()
-        rest.deallocate(); pool.deallocate(); leads.deallocate()
-        leadTemplates.deallocate(); lowerBound.deallocate()
-        templateRecords.deallocate(); slotRecords.deallocate(); groups.deallocate(); restBase.deallocate(); kindBase.deallocate(); kindBits.deallocate(); kindAny.deallocate(); kindMaxLength.deallocate()
-        valueFirst.deallocate()
+        pool.deallocate(); leads.deallocate(); leadTemplates.deallocate(); lowerBound.deallocate(); groups.deallocate()
+        valueFirst.deallocate(); templateRecords.deallocate(); slotRecords.deallocate()
     }
 
     /// The hot tables as a trivial value (no reference counting when the pre-pass reads them).
     var view: AnchoredView {
-        AnchoredView(ranges: ranges, kinds: kinds, kindBits: kindBits, kindAny: kindAny, kindMaxLength: kindMaxLength, rest: rest,
-                     pool: pool, leads: leads, leadTemplates: leadTemplates,
-                     leadCount: leadCount, lowerBound: lowerBound, valueFirst: valueFirst, valueFirstCount: valueFirstCount,
-                     templateLiteralBase: templateLiteralBase, templateSlots: templateSlots, restBase: restBase, kindBase: kindBase,
-                     captureWidth: captureWidth, usable: usable, groups: groups, groupShift: groupShift, groupMask: groupMask,
+        AnchoredView(pool: pool, leads: leads, leadTemplates: leadTemplates, leadCount: leadCount, lowerBound: lowerBound,
+                     valueFirst: valueFirst, valueFirstCount: valueFirstCount, captureWidth: captureWidth, usable: usable,
+                     groups: groups, groupShift: groupShift, groupMask: groupMask,
                      templateRecords: templateRecords, slotRecords: slotRecords)
     }
 }
@@ -241,12 +212,6 @@ final class AnchoredIndex: @unchecked Sendable {
 /// The pre-pass's tables, read through raw pointers owned by an `AnchoredIndex`.
 /// Immutable after the index is built, and alive as long as the matcher storage that holds both.
 struct AnchoredView: @unchecked Sendable {
-    let ranges: UnsafeMutablePointer<(Int32, Int32)>
-    let kinds: UnsafeMutablePointer<SlotKind>
-    let kindBits: UnsafeMutablePointer<UInt64>
-    let kindAny: UnsafeMutablePointer<Bool>
-    let kindMaxLength: UnsafeMutablePointer<Int>
-    let rest: UnsafeMutablePointer<Int32>
     let pool: UnsafeMutablePointer<UInt8>
     let leads: UnsafeMutablePointer<AnchoredLead>
     let leadTemplates: UnsafeMutablePointer<Int32>
@@ -254,10 +219,6 @@ struct AnchoredView: @unchecked Sendable {
     let lowerBound: UnsafeMutablePointer<Int32>
     let valueFirst: UnsafeMutablePointer<Int32>
     let valueFirstCount: Int
-    let templateLiteralBase: UnsafeMutablePointer<Int32>
-    let templateSlots: UnsafeMutablePointer<Int32>
-    let restBase: UnsafeMutablePointer<Int32>
-    let kindBase: UnsafeMutablePointer<Int32>
     let captureWidth: Int
     let usable: Bool
     let groups: UnsafeMutablePointer<(UInt64, Int32, Int32)>
