@@ -55,31 +55,12 @@ enum XLIFF {
     }
 
     static func read(_ data: Data, fileName: String) throws(ImportFailure) -> ExchangeDocument {
-        // XLIFF needs no DTD: refuse entity declarations (external entities, "billion laughs").
-        if let range = data.range(of: Data("<!DOCTYPE".utf8)) ?? data.range(of: Data("<!ENTITY".utf8)) {
-            let line = data[..<range.lowerBound].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw ImportFailure([ExchangeProblem(file: fileName, line: line, message: "a DOCTYPE or entity declaration: XLIFF files need none, and entities are refused")])
-        }
         let delegate = Reader(fileName: fileName)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = delegate
-        delegate.parser = parser
-        let ok = parser.parse()
-        if !ok && delegate.problems.isEmpty {
-            let error = XMLErrorText.describe(parser.parserError)
-            delegate.problems.append(ExchangeProblem(file: fileName, line: parser.lineNumber, column: parser.columnNumber,
-                                                     message: "not well-formed XML: \(error)"))
-        }
-        if delegate.sawXliff == false && delegate.problems.isEmpty {
-            delegate.problems.append(ExchangeProblem(file: fileName, line: 1, message: "not an XLIFF document (no <xliff> root)"))
-        }
-        guard delegate.problems.isEmpty else { throw ImportFailure(delegate.problems) }
+        try SafeXML.parse(data, fileName: fileName, reader: delegate)
         return ExchangeDocument(catalog: "", sourceLocale: delegate.sourceLanguage, locale: delegate.targetLanguage, units: delegate.units)
     }
 
-    private final class Reader: NSObject, XMLParserDelegate {
+    private final class Reader: NSObject, XLIFFReading {
         var reportedXMLError = false
         let fileName: String
         weak var parser: XMLParser?

@@ -33,3 +33,37 @@ enum XMLErrorText {
         return text ?? "\((error as NSError).localizedDescription) (libxml2 error \(code))"
     }
 }
+
+/// What both XLIFF readers (1.2 and 2.0) share: the parser, the problems found, whether an
+/// `<xliff>` root was seen.
+protocol XLIFFReading: XMLParserDelegate {
+    var parser: XMLParser? { get set }
+    var problems: [ExchangeProblem] { get set }
+    var sawXliff: Bool { get }
+}
+
+enum SafeXML {
+    /// Runs `reader` over untrusted XLIFF: no DTD or entity declarations (external entities,
+    /// "billion laughs"), the first XML error in plain words with its position, and a document
+    /// without an `<xliff>` root refused. Throws every problem found.
+    static func parse(_ data: Data, fileName: String, reader: some XLIFFReading) throws(ImportFailure) {
+        if let range = data.range(of: Data("<!DOCTYPE".utf8)) ?? data.range(of: Data("<!ENTITY".utf8)) {
+            let line = data[..<range.lowerBound].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw ImportFailure([ExchangeProblem(file: fileName, line: line, message: "a DOCTYPE or entity declaration: XLIFF files need none, and entities are refused")])
+        }
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = reader
+        reader.parser = parser
+        let ok = parser.parse()
+        if !ok && reader.problems.isEmpty {
+            reader.problems.append(ExchangeProblem(file: fileName, line: parser.lineNumber, column: parser.columnNumber,
+                                                   message: "not well-formed XML: \(XMLErrorText.describe(parser.parserError))"))
+        }
+        if !reader.sawXliff && reader.problems.isEmpty {
+            reader.problems.append(ExchangeProblem(file: fileName, line: 1, message: "not an XLIFF document (no <xliff> root)"))
+        }
+        guard reader.problems.isEmpty else { throw ImportFailure(reader.problems) }
+    }
+}
