@@ -152,8 +152,11 @@ public struct ExplainedError: Sendable {
     public let target: String?
     public let description: String?
     public let hint: String?
-    /// Plain-language notes on what was found (unknown codes, disagreements, non-JSON bodies).
-    public let notes: [String]
+    /// What was found (unknown codes, disagreements, non-JSON bodies), structured; render with
+    /// `ExplainNote.text(german:)`.
+    public let findings: [ExplainNote]
+    /// The findings as English sentences.
+    public var notes: [String] { findings.map { $0.text(german: false) } }
 
     public enum CodeSource: String, Sendable {
         case envelope, innerError, message, none
@@ -168,7 +171,7 @@ extension MessageMatcher {
     }
 
     public func explain(_ body: ErrorBody, httpStatus: Int? = nil, locale: String = "en") -> ExplainedError {
-        var notes: [String] = []
+        var notes: [ExplainNote] = []
         let known = { (code: String) -> Bool in catalog?.entry(code) != nil }
         // The deepest code of the chain the catalog knows.
         var envelopeCode: String? = nil
@@ -180,12 +183,12 @@ extension MessageMatcher {
         }
         let unknown = body.codeChain.filter { !known($0) }
         if !unknown.isEmpty {
-            notes.append("code\(unknown.count == 1 ? "" : "s") not in the catalog: \(unknown.joined(separator: ", "))")
+            notes.append(.codesNotInCatalog(unknown))
         }
         switch body.format {
-        case .html: notes.append("the body is an HTML page, not an API error (a proxy or gateway answered)" + (body.note.map { ": \($0)" } ?? ""))
-        case .otherJSON: notes.append(body.note ?? "unrecognised JSON body")
-        case .empty: notes.append("the body is empty")
+        case .html: notes.append(.htmlPage(title: body.note))
+        case .otherJSON: notes.append(.unrecognisedJSON(body.note))
+        case .empty: notes.append(.emptyBody)
         default: break
         }
 
@@ -201,17 +204,17 @@ extension MessageMatcher {
                 if !restricted.matched, let other = strong.first {
                     messageCode = other.code
                     disagreement = true
-                    notes.append("the message matches \(other.code), not the envelope's code \(envelopeCode)")
+                    notes.append(.messageMatchesOtherCode(message: other.code, envelope: envelopeCode))
                     result = open
                 } else if restricted.matched {
                     messageCode = envelopeCode
                 } else {
-                    notes.append("the message matches no template of \(envelopeCode)")
+                    notes.append(.noTemplateOfCode(envelopeCode))
                 }
             } else {
                 result = open
                 if let best = strong.first ?? open.best { messageCode = best.code }
-                if !open.matched { notes.append("the message matches no template") }
+                if !open.matched { notes.append(.noTemplate) }
             }
         }
         var code = envelopeCode
@@ -219,13 +222,13 @@ extension MessageMatcher {
             code = messageCode
             source = .message
         }
-        if code == nil, let first = body.code { notes.append("using no catalog entry for '\(first)'") }
+        if code == nil, let first = body.code { notes.append(.noCatalogEntry(first)) }
         let entry = code.flatMap { catalog?.entry($0) }
         let status = entry?.status
         var statusAgrees: Bool? = nil
         if let httpStatus, let status {
             statusAgrees = httpStatus == status
-            if httpStatus != status { notes.append("HTTP status \(httpStatus) differs from the catalog's \(status) for \(code ?? "")") }
+            if httpStatus != status { notes.append(.statusDiffers(http: httpStatus, catalog: status, code: code ?? "")) }
         }
         let language = locale.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? locale
         let localized = entry.flatMap { $0.localized[locale] ?? $0.localized[language] }
@@ -234,6 +237,55 @@ extension MessageMatcher {
                               httpStatus: httpStatus, statusAgrees: statusAgrees, messageCode: messageCode,
                               codeDisagreement: disagreement, target: body.target,
                               description: localized?.description ?? fallback?.description,
-                              hint: localized?.hint ?? fallback?.hint, notes: notes)
+                              hint: localized?.hint ?? fallback?.hint, findings: notes)
+    }
+}
+
+/// One finding of `explain`, in English or German.
+public enum ExplainNote: Sendable, Hashable {
+    /// Codes of the envelope the catalog does not know.
+    case codesNotInCatalog([String])
+    /// The body is an HTML page (a proxy or gateway answered); its title if it has one.
+    case htmlPage(title: String?)
+    /// JSON that is not an error body; why, in English, if known.
+    case unrecognisedJSON(String?)
+    case emptyBody
+    /// The message matches a template of another code than the envelope's.
+    case messageMatchesOtherCode(message: String, envelope: String)
+    /// The message matches no template of the envelope's code.
+    case noTemplateOfCode(String)
+    /// The message matches no template at all.
+    case noTemplate
+    /// The envelope's code is not in the catalog and nothing else identified one.
+    case noCatalogEntry(String)
+    /// The response's HTTP status differs from the catalog's for the code.
+    case statusDiffers(http: Int, catalog: Int, code: String)
+
+    public func text(german: Bool) -> String {
+        switch self {
+        case .codesNotInCatalog(let codes):
+            return german ? "nicht im Katalog: \(codes.joined(separator: ", "))"
+                : "code\(codes.count == 1 ? "" : "s") not in the catalog: \(codes.joined(separator: ", "))"
+        case .htmlPage(let title):
+            return (german ? "Der Antworttext ist eine HTML-Seite, kein API-Fehler (ein Proxy oder Gateway hat geantwortet)"
+                : "the body is an HTML page, not an API error (a proxy or gateway answered)") + (title.map { ": \($0)" } ?? "")
+        case .unrecognisedJSON(let why):
+            return german ? "Der Antworttext ist JSON, aber kein bekannter Fehleraufbau" + (why.map { " (\($0))" } ?? "")
+                : why ?? "unrecognised JSON body"
+        case .emptyBody:
+            return german ? "Der Antworttext ist leer" : "the body is empty"
+        case .messageMatchesOtherCode(let message, let envelope):
+            return german ? "Die Meldung passt zu \(message), nicht zum Code \(envelope) der Antwort"
+                : "the message matches \(message), not the envelope's code \(envelope)"
+        case .noTemplateOfCode(let code):
+            return german ? "Die Meldung passt zu keiner Vorlage von \(code)" : "the message matches no template of \(code)"
+        case .noTemplate:
+            return german ? "Die Meldung passt zu keiner Vorlage" : "the message matches no template"
+        case .noCatalogEntry(let code):
+            return german ? "kein Katalogeintrag für '\(code)'" : "using no catalog entry for '\(code)'"
+        case .statusDiffers(let http, let catalog, let code):
+            return german ? "HTTP-Status \(http) weicht vom Katalogwert \(catalog) für \(code) ab"
+                : "HTTP status \(http) differs from the catalog's \(catalog) for \(code)"
+        }
     }
 }

@@ -161,6 +161,17 @@ import Testing
         #expect(object["hint"] is String)
     }
 
+    @Test func notesAreInTheReadersLanguage() throws {
+        let body = #"{"error":{"code":"ResourceNotFound","message":"Something odd happened","target":"t"}}"#
+        let german = try Errcat.run(["explain", "--locale", "de", "--status", "400"], stdin: body)
+        #expect(german.stdout.contains("Anmerkung   Die Meldung passt zu keiner Vorlage von ResourceNotFound\n"), "\(german)")
+        #expect(german.stdout.contains("Anmerkung   HTTP-Status 400 weicht vom Katalogwert 404 für ResourceNotFound ab\n"))
+        let english = try Errcat.run(["explain", "--status", "400"], stdin: body)
+        #expect(english.stdout.contains("Note        the message matches no template of ResourceNotFound\n"))
+        let html = try Errcat.run(["explain", "--locale", "de"], stdin: "<html><head><title>502 Bad Gateway</title></head></html>")
+        #expect(html.stdout.contains("Anmerkung   Der Antworttext ist eine HTML-Seite, kein API-Fehler (ein Proxy oder Gateway hat geantwortet): 502 Bad Gateway"))
+    }
+
     @Test func explainFromAFileAndErrors() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("body-\(UUID().uuidString).json")
         try #"{"Message": "Request body is incorrect"}"#.write(to: file, atomically: true, encoding: .utf8)

@@ -108,7 +108,7 @@ struct ExplainCommand: ParsableCommand {
                 add(labels.notes, Terminal.safe(value.type.explain(value.text, locale: german ? "de" : "en")) + " (\(name))")
             }
         }
-        for note in e.notes { add(labels.notes, Terminal.safe(note)) }
+        for note in e.findings { add(labels.notes, Terminal.safe(note.text(german: german))) }
         return lines.joined(separator: "\n")
     }
 }
