@@ -29,4 +29,26 @@ import Testing
             "MaximumBatchSizeExceeded 400 de 1200",
         ])
     }
+
+    @Test func readmePipelineExample() throws {
+        var printed: [String] = []
+        func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+        let matcher = try MessageMatcher(catalog: try Catalog.load(directory: Errcat.packageRoot.appendingPathComponent("Catalogs/defender").path))
+
+        // --- README pipeline example begins
+        let scratch = MatchScratch()
+        for line in ["Maximum batch size exceeded. Received: 1,200, allowed: 1,000.", "Machine 42 was not found"] {
+            matcher.withMatch(line, scratch: scratch) { view in
+                guard view.matched, let code = view.code else { return }
+                if code == "MaximumBatchSizeExceeded" {
+                    print(code, view.integer(of: "received")!, view.integer(of: "allowed")!)
+                } else {
+                    print(code, view.text(of: "entityType")!, view.text(of: "entityId")!)
+                }
+            }
+        }
+        // --- README pipeline example ends
+
+        #expect(printed == ["MaximumBatchSizeExceeded 1200 1000", "ResourceNotFound Machine 42"])
+    }
 }
