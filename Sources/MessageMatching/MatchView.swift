@@ -150,5 +150,5 @@ extension MessageMatcher {
 
     /// The full `MatchResult` of what `scratch` holds (inside a `withMatch` closure: the same as
     /// `match()` of that message, without matching again).
-    public func result(of view: MatchView) -> MatchResult { result(view.scratch) }
+    public func result(of view: MatchView) -> MatchResult { result(view.scratch, nearest: nil) }
 }

@@ -142,7 +142,9 @@ public struct MessageMatcher: Sendable {
     /// Matches `message` against every template (of `locale`, and of `code` if given).
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
         withPooledScratch { scratch in
-            withScan(message, locale: locale, code: code, scratch: scratch) { result(scratch) }
+            withScan(message, locale: locale, code: code, scratch: scratch) {
+                result(scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code))
+            }
         }
     }
 
@@ -181,12 +183,86 @@ public struct MessageMatcher: Sendable {
     }
 
     /// The full result of the scan in `scratch`: every candidate as a typed `Match`, ranked.
-    func result(_ scratch: MatchScratch) -> MatchResult {
+    /// `nearest` is kept in the result only when it has no match or only catch-all matches; the
+    /// report itself is computed when it is read (with no query: now, from the scratch).
+    func result(_ scratch: MatchScratch, nearest query: NearestQuery?) -> MatchResult {
         let templates = self.templates
-        if (scratch.pruned || scratch.skippedPart)
-            && (scratch.candidateCount == 0 || scratch.best >= 0 && !templates[Int(scratch.candidates[scratch.best].template)].hasBodyLiteral) {
-            // The nearest-template report follows every thread to where it died: run the automata
-            // again without pruning or prefilter, for that report only.
+        if scratch.candidateCount == 1 {
+            // One match (what most messages give): no arrays to rank or merge.
+            let match = buildMatch(0, scratch: scratch)
+            return MatchResult(best: match, alternatives: [], ambiguous: false,
+                               nearestQuery: match.isCatchAll ? query ?? .computed(nearMiss(after: scratch)) : nil)
+        }
+        let count = scratch.candidateCount
+        if count == 0 {
+            return MatchResult(best: nil, alternatives: [], ambiguous: false, nearestQuery: query ?? .computed(nearMiss(after: scratch)))
+        }
+        // Rank the candidates by their keys, then build a `Match` only for each one that stays in
+        // the result (same-text variants merge first), in rank order: no array of matches to
+        // permute, no dictionary built for a variant that is merged away.
+        var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []
+        sortKeys.reserveCapacity(count)
+        for c in 0..<count {
+            completeValidity(c, scratch: scratch)
+            let candidate = scratch.candidates[c]
+            let template = templates[Int(candidate.template)]
+            sortKeys.append((!template.hasBodyLiteral ? 2 : candidate.tolerances == 0 ? 0 : 1, candidate.tolerances.nonzeroBitCount,
+                             -template.literalBytes, -Int(candidate.typeScore), template.isObserved ? 1 : 0, template.order))
+        }
+        let order = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
+        var ranked: [Match] = []
+        ranked.reserveCapacity(count)
+        /// The candidate each entry of `ranked` was built from.
+        var kept: [Int] = []
+        kept.reserveCapacity(count)
+        for c in order {
+            if let index = sameTextIndex(of: c, among: kept, ranked, scratch: scratch) {
+                let match = buildMatch(c, scratch: scratch)
+                var first = ranked[index], second = match
+                if second.variant.index < first.variant.index { swap(&first, &second) }
+                if first.variant == second.variant { continue }
+                ranked[index] = Match(code: first.code, status: first.status, locale: first.locale, variant: first.variant,
+                                      sameTextVariants: (first.sameTextVariants + [second.variant] + second.sameTextVariants)
+                                          .sorted { $0.index < $1.index },
+                                      isObserved: first.isObserved, values: first.values, tolerances: first.tolerances,
+                                      literalBytes: first.literalBytes, typeScore: first.typeScore, isCatchAll: first.isCatchAll)
+            } else {
+                ranked.append(buildMatch(c, scratch: scratch))
+                kept.append(c)
+            }
+        }
+        let ambiguous = ranked.count > 1 && Self.rank(ranked[0]) == Self.rank(ranked[1])
+        // Only catch-all templates ("{reason}.") matched: still say which template came closest.
+        let weak = ranked.allSatisfy(\.isCatchAll)
+        let best = ranked.removeFirst()
+        return MatchResult(best: best, alternatives: ranked, ambiguous: ambiguous,
+                           nearestQuery: weak ? query ?? .computed(nearMiss(after: scratch)) : nil)
+    }
+
+    /// The entry of `ranked` that candidate `c` merges into (see `mergeSameText`): same code,
+    /// locale, tolerances, literal length and observed flag (compared on the candidates, no
+    /// allocation), then the same values (built only for such a pair).
+    func sameTextIndex(of c: Int, among kept: [Int], _ ranked: [Match], scratch: MatchScratch) -> Int? {
+        let candidate = scratch.candidates[c]
+        let template = templates[Int(candidate.template)]
+        var values: [String: MatchedValue]?
+        for (index, k) in kept.enumerated() {
+            let other = scratch.candidates[k]
+            let keptTemplate = templates[Int(other.template)]
+            guard other.tolerances == candidate.tolerances, keptTemplate.literalBytes == template.literalBytes,
+                  keptTemplate.isObserved == template.isObserved, keptTemplate.code == template.code,
+                  keptTemplate.locale == template.locale else { continue }
+            if values == nil { values = self.values(of: c, scratch: scratch) }
+            if ranked[index].values == values { return index }
+        }
+        return nil
+    }
+
+    /// The nearest-template report for a message scanned into `scratch`: when the scan pruned
+    /// threads or skipped an automaton, the automata run again without either (the report follows
+    /// every thread to where it died). Candidates are not touched.
+    func nearMiss(after scratch: MatchScratch) -> NearMiss? {
+        if scratch.pruned || scratch.skippedPart {
             let accepts = scratch.acceptCount
             scratch.death = nil
             scratch.deathAutomaton = nil
@@ -197,37 +273,7 @@ public struct MessageMatcher: Sendable {
             scratch.skippedPart = false
             scratch.pruned = false
         }
-        if scratch.candidateCount == 1 {
-            // One match (what most messages give): no arrays to rank or merge.
-            let match = buildMatch(0, scratch: scratch)
-            return MatchResult(best: match, alternatives: [], ambiguous: false,
-                               nearest: match.isCatchAll ? scratch.death.flatMap { nearMiss($0, scratch: scratch) } : nil)
-        }
-        var matches: [Match] = []
-        var sortKeys: [(Int, Int, Int, Int, Int, Int)] = []
-        for c in 0..<scratch.candidateCount {
-            let match = buildMatch(c, scratch: scratch)
-            let template = templates[Int(scratch.candidates[c].template)]
-            matches.append(match)
-            sortKeys.append((Self.tier(match, template), match.tolerances.count, -match.literalBytes, -match.typeScore,
-                             template.isObserved ? 1 : 0, template.order))
-        }
-        if matches.isEmpty {
-            return MatchResult(best: nil, alternatives: [], ambiguous: false,
-                               nearest: scratch.death.flatMap { nearMiss($0, scratch: scratch) })
-        }
-        var ranked: [Match]
-        if matches.count == 1 {
-            ranked = matches
-        } else {
-            let order = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
-            ranked = Self.mergeSameText(order.map { matches[$0] })
-        }
-        let ambiguous = ranked.count > 1 && Self.rank(ranked[0]) == Self.rank(ranked[1])
-        // Only catch-all templates ("{reason}.") matched: still say which template came closest.
-        let weak = ranked.allSatisfy(\.isCatchAll)
-        return MatchResult(best: ranked[0], alternatives: Array(ranked.dropFirst()), ambiguous: ambiguous,
-                           nearest: weak ? scratch.death.flatMap { nearMiss($0, scratch: scratch) } : nil)
+        return scratch.death.flatMap { nearMiss($0, scratch: scratch) }
     }
 
     /// Exactness tier, then fewer tolerances, then more literal text, then more specific types.
@@ -327,6 +373,24 @@ public struct MessageMatcher: Sendable {
         for k in 0..<offset where scratch.bytes[k] & 0xC0 != 0x80 { scalarOffset += 1 }
         return NearMiss(code: template.code, locale: template.locale, variant: template.variant, pattern: template.pattern,
                         utf8Offset: offset, scalarOffset: scalarOffset, expected: expected)
+    }
+}
+
+/// What `MatchResult.nearest` needs to compute its report on access: the matcher and the query
+/// (`match()`), or the report itself (`result(of:)`, whose scratch is not the result's to keep).
+enum NearestQuery: Sendable {
+    case query(matcher: MessageMatcher, message: String, locale: LocaleFilter, code: String?)
+    case computed(NearMiss?)
+
+    func nearest() -> NearMiss? {
+        switch self {
+        case .computed(let nearMiss):
+            return nearMiss
+        case .query(let matcher, let message, let locale, let code):
+            return matcher.withPooledScratch { scratch in
+                matcher.withScan(message, locale: locale, code: code, scratch: scratch) { matcher.nearMiss(after: scratch) }
+            }
+        }
     }
 }
 

@@ -177,7 +177,11 @@ public struct MatchResult: Sendable {
     /// is then the first in catalog order.
     public let ambiguous: Bool
     /// When nothing matched: the template the text came closest to and where it left it.
-    public let nearest: NearMiss?
+    /// Computed on access (it reruns the automata without pruning, which most callers never
+    /// need); each access recomputes it.
+    public var nearest: NearMiss? { nearestQuery?.nearest() }
+    /// What `nearest` needs to compute the report; nil when the result needs none.
+    let nearestQuery: NearestQuery?
 
     /// `best` followed by `alternatives`.
     public var all: [Match] { (best.map { [$0] } ?? []) + alternatives }
