@@ -899,6 +899,13 @@ extension MessageMatcher {
 
     /// The typed values of a candidate, as `Match.values`.
     func values(of c: Int, scratch: MatchScratch) -> [String: MatchedValue] {
+        var texts = SpanText()
+        return values(of: c, scratch: scratch, texts: &texts)
+    }
+
+    /// The same, decoding a span's text only if `texts` does not hold it yet: the candidates of
+    /// one message share spans (the catch-all "{reason}." of each locale spans the same body).
+    func values(of c: Int, scratch: MatchScratch, texts: inout SpanText) -> [String: MatchedValue] {
         completeValidity(c, scratch: scratch)
         let candidate = scratch.candidates[c]
         let template = templates[Int(candidate.template)]
@@ -910,7 +917,7 @@ extension MessageMatcher {
             guard slot.first == k else { continue }
             let s = Int(candidate.slotBase) + k
             let state = scratch.slotState[s]
-            values[template.slotNames[k]] = Recognisers.value(bytes: scratch.slotBytes(s), type: slot.type, rejected: slot.rejected,
+            values[template.slotNames[k]] = Recognisers.value(text: texts.text(of: s, scratch: scratch), type: slot.type, rejected: slot.rejected,
                                                               valid: state & 2 != 0, integer: state & 4 != 0 ? scratch.slotInteger[s] : nil)
         }
         if !template.bindings.isEmpty {
@@ -925,9 +932,15 @@ extension MessageMatcher {
 
     /// The full `Match` of a candidate.
     func buildMatch(_ c: Int, scratch: MatchScratch) -> Match {
+        var texts = SpanText()
+        return buildMatch(c, scratch: scratch, texts: &texts)
+    }
+
+    /// The same, sharing decoded value texts with the other candidates of the message.
+    func buildMatch(_ c: Int, scratch: MatchScratch, texts: inout SpanText) -> Match {
         let candidate = scratch.candidates[c]
         let template = templates[Int(candidate.template)]
-        let values = values(of: c, scratch: scratch)
+        let values = values(of: c, scratch: scratch, texts: &texts)
         return Match(code: template.code, status: template.status, locale: template.locale, variant: template.variant,
                      sameTextVariants: [], isObserved: template.isObserved, values: values,
                      tolerances: ToleranceSet(bits: candidate.tolerances).sorted, literalBytes: template.literalBytes,
@@ -993,5 +1006,23 @@ extension MessageMatcher {
             tolerances.insert(.letterCase)
             i += 1; j += 1
         }
+    }
+}
+
+/// The last value text decoded for a message, by span: candidates of one message that capture the
+/// same bytes share one `String` (one allocation instead of one per candidate).
+struct SpanText {
+    var start: Int32 = -1
+    var end: Int32 = -1
+    var text = ""
+
+    mutating func text(of slot: Int, scratch: MatchScratch) -> String {
+        let start = scratch.slotStart[slot], end = scratch.slotEnd[slot]
+        if start != self.start || end != self.end {
+            self.start = start
+            self.end = end
+            text = String(decoding: scratch.slotBytes(slot), as: UTF8.self)
+        }
+        return text
     }
 }

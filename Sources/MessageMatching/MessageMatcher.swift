@@ -215,9 +215,10 @@ public struct MessageMatcher: Sendable {
         /// The candidate each entry of `ranked` was built from.
         var kept: [Int] = []
         kept.reserveCapacity(count)
+        var texts = SpanText()
         for c in order {
             if let index = sameTextIndex(of: c, among: kept, ranked, scratch: scratch) {
-                let match = buildMatch(c, scratch: scratch)
+                let match = buildMatch(c, scratch: scratch, texts: &texts)
                 var first = ranked[index], second = match
                 if second.variant.index < first.variant.index { swap(&first, &second) }
                 if first.variant == second.variant { continue }
@@ -227,7 +228,7 @@ public struct MessageMatcher: Sendable {
                                       isObserved: first.isObserved, values: first.values, tolerances: first.tolerances,
                                       literalBytes: first.literalBytes, typeScore: first.typeScore, isCatchAll: first.isCatchAll)
             } else {
-                ranked.append(buildMatch(c, scratch: scratch))
+                ranked.append(buildMatch(c, scratch: scratch, texts: &texts))
                 kept.append(c)
             }
         }

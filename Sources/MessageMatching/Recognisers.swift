@@ -453,7 +453,11 @@ enum Recognisers {
     }
 
     static func value(bytes: UnsafeBufferPointer<UInt8>, type: PlaceholderType, rejected: Bool, valid: Bool, integer: Int64?) -> MatchedValue {
-        let text = String(decoding: bytes, as: UTF8.self)
+        value(text: String(decoding: bytes, as: UTF8.self), type: type, rejected: rejected, valid: valid, integer: integer)
+    }
+
+    /// The same, from the value's text already decoded.
+    static func value(text: String, type: PlaceholderType, rejected: Bool, valid: Bool, integer: Int64?) -> MatchedValue {
         let value: Value
         switch type {
         case .integer:
@@ -462,12 +466,46 @@ enum Recognisers {
             if rejected || !valid {
                 value = .text(text)
             } else {
-                value = .list(text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() })
+                value = .list(listItems(text))
             }
         default:
             value = .text(text)
         }
         return MatchedValue(type: type, value: value, text: text, rejected: rejected, isValidForType: valid)
+    }
+
+    /// The items of a list value: split at commas, each trimmed of whitespace. ASCII text is
+    /// split on its bytes; other text by characters and Unicode whitespace (the same answer, far
+    /// slower).
+    static func listItems(_ text: String) -> [String] {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var items: [String] = []
+            var start = 0
+            for i in 0...bytes.count {
+                if i < bytes.count {
+                    let byte = bytes[i]
+                    if byte >= 0x80 { return nil }
+                    if byte != 0x2C { continue }
+                }
+                var from = start, to = i
+                while from < to && isASCIIWhitespace(bytes[from]) { from += 1 }
+                while to > from && isASCIIWhitespace(bytes[to - 1]) { to -= 1 }
+                items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+                start = i + 1
+            }
+            return items
+        }
+        if let ascii, let items = ascii { return items }
+        return listItemsByCharacter(text)
+    }
+
+    /// `listItems` for any text: by characters, trimming Unicode whitespace.
+    static func listItemsByCharacter(_ text: String) -> [String] {
+        text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+    }
+
+    @inline(__always) static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     static func typeScore(type: PlaceholderType, valid: Bool) -> Int {

@@ -5,7 +5,7 @@
 // pass over the same stream recomputes and compares each one).
 //
 // Run: swift run -c release --package-path Benchmarks MatchBenchmark [messages] [--micro [message]] [--profile]
-//      [--fast-only] [--worst] [--no-anchored]
+//      [--fast-only] [--worst [--worst-full]] [--no-anchored]
 // Both APIs are timed (fast withMatch with a reused scratch, and match()) and both are checked.
 // It prints the share of messages the literal-anchored pre-pass decided; --no-anchored turns the
 // pre-pass off (every message through the automaton) for before/after figures in one build.
@@ -313,6 +313,9 @@ struct Timing {
     return (Timing(fast: median(fast), fastStrings: median(strings), full: median(full)), checksum)
 }
 
+/// `--worst-full` (with `--worst`): the same for `match()`.
+let worstFull = CommandLine.arguments.contains("--worst-full")
+
 /// `--worst`: the costliest distinct messages of a workload on the fast path (what is still slow).
 @MainActor func worst(name: String, matcher: MessageMatcher, pool: [Sample]) {
     let scratch = MatchScratch()
@@ -320,7 +323,11 @@ struct Timing {
     var sink = 0
     for sample in pool.prefix(1_000) {
         let start = clock.now
-        for _ in 0..<200 { sink &+= matcher.withMatch(sample.text, scratch: scratch, consume) }
+        if worstFull {
+            for _ in 0..<200 { sink &+= matcher.match(sample.text).alternatives.count }
+        } else {
+            for _ in 0..<200 { sink &+= matcher.withMatch(sample.text, scratch: scratch, consume) }
+        }
         costs.append((seconds(clock.now - start) * 1e9 / 200, sample.text))
     }
     costs.sort { $0.0 > $1.0 }
