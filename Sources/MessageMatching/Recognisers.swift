@@ -387,9 +387,41 @@ enum Recognisers {
             return isIPv6(bytes)
         case .url:
             return bytes.contains(where: { $0 >= 0x80 }) ? parses() : isURL(bytes)
-        case .integer, .list, .domainName:
+        case .domainName:
+            return bytes.contains(where: { $0 >= 0x80 }) ? parses() : isDomain(bytes)
+        case .integer, .list:
             return parses()
         }
+    }
+
+    /// `DomainSyntax.problem(text) == nil` of ErrorCatalog for ASCII text, on bytes: an optional
+    /// final dot, at most 253 bytes, two or more labels of 1–63 letters, digits, - and _ that do
+    /// not start or end with -, and a top label that is not all digits.
+    static func isDomain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty { return false }
+        var end = bytes.count
+        if bytes[end - 1] == 0x2E { end -= 1 }
+        if end > 253 { return false }
+        var labels = 0, labelStart = 0
+        var k = 0
+        while k <= end {
+            if k < end && bytes[k] != 0x2E { k += 1; continue }
+            let length = k - labelStart
+            if length == 0 || length > 63 { return false }
+            if bytes[labelStart] == 0x2D || bytes[k - 1] == 0x2D { return false }
+            var allDigits = true
+            for b in UnsafeBufferPointer(rebasing: bytes[labelStart..<k]) {
+                let isDigit = b >= 0x30 && b <= 0x39
+                let isLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+                if !(isDigit || isLetter || b == 0x2D || b == 0x5F) { return false }
+                if !isDigit { allDigits = false }
+            }
+            labels += 1
+            if k == end && allDigits { return false }
+            k += 1
+            labelStart = k
+        }
+        return labels >= 2
     }
 
     /// Reads a slot's integer as the formatter wrote it (`separator` grouping, de-CH's ’, or none).

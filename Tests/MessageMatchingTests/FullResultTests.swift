@@ -14,6 +14,19 @@ struct FullResultTests {
         #expect(Recognisers.listItems(text) == Recognisers.listItemsByCharacter(text))
     }
 
+    @Test(arguments: [
+        "contoso.com", "contoso.com.", "a.b", "a", ".", "", "a..b", ".a.b", "a.b..", "-a.com", "a-.com", "a_b.c-d.org",
+        "a.123", "123.a", "1.2.3.4", "a b.com", "a.com/x", "UPPER.Case.NET", String(repeating: "a", count: 63) + ".com",
+        String(repeating: "a", count: 64) + ".com", String(repeating: "abcdefghi.", count: 25) + "com", String(repeating: "abcdefghi.", count: 26) + "com",
+        "a.b\r\n", "a.b!", "a.\u{7F}b",
+    ])
+    func domainOnBytesAgreesWithTheCatalog(text: String) {
+        var text = text
+        let expected: Bool
+        if case .success = PlaceholderType.domainName.parse(text) { expected = true } else { expected = false }
+        #expect(text.withUTF8 { Recognisers.isDomain($0) } == expected)
+    }
+
     @Test func listValueItems() throws {
         let result = Fixtures.matcher.match("Missing application roles. API required roles: AdvancedQuery.Read.All, Machine.Read.All, application roles: Alert.Read.All.")
         let best = try #require(result.best)
