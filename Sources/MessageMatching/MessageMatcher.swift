@@ -217,16 +217,25 @@ public struct MessageMatcher: Sendable {
         kept.reserveCapacity(count)
         var texts = SpanText()
         for c in order {
-            if let index = sameTextIndex(of: c, among: kept, ranked, scratch: scratch) {
-                let match = buildMatch(c, scratch: scratch, texts: &texts)
-                var first = ranked[index], second = match
-                if second.variant.index < first.variant.index { swap(&first, &second) }
-                if first.variant == second.variant { continue }
-                ranked[index] = Match(code: first.code, status: first.status, locale: first.locale, variant: first.variant,
-                                      sameTextVariants: (first.sameTextVariants + [second.variant] + second.sameTextVariants)
-                                          .sorted { $0.index < $1.index },
-                                      isObserved: first.isObserved, values: first.values, tolerances: first.tolerances,
-                                      literalBytes: first.literalBytes, typeScore: first.typeScore, isCatchAll: first.isCatchAll)
+            if let index = kept.firstIndex(where: { sameText($0, c, scratch: scratch) }) {
+                // A same-text variant: reported once, under the variant first in catalog order;
+                // no `Match` is built for it (its values equal the kept one's).
+                let other = ranked[index]
+                let template = templates[Int(scratch.candidates[c].template)]
+                let variant = template.variant
+                if variant == other.variant { continue }
+                if variant.index < other.variant.index {
+                    ranked[index] = Match(code: template.code, status: template.status, locale: template.locale, variant: variant,
+                                          sameTextVariants: ([other.variant] + other.sameTextVariants).sorted { $0.index < $1.index },
+                                          isObserved: template.isObserved, values: other.values, tolerances: other.tolerances,
+                                          literalBytes: template.literalBytes, typeScore: Int(scratch.candidates[c].typeScore),
+                                          isCatchAll: !template.hasBodyLiteral)
+                } else {
+                    ranked[index] = Match(code: other.code, status: other.status, locale: other.locale, variant: other.variant,
+                                          sameTextVariants: (other.sameTextVariants + [variant]).sorted { $0.index < $1.index },
+                                          isObserved: other.isObserved, values: other.values, tolerances: other.tolerances,
+                                          literalBytes: other.literalBytes, typeScore: other.typeScore, isCatchAll: other.isCatchAll)
+                }
             } else {
                 ranked.append(buildMatch(c, scratch: scratch, texts: &texts))
                 kept.append(c)
@@ -238,25 +247,6 @@ public struct MessageMatcher: Sendable {
         let best = ranked.removeFirst()
         return MatchResult(best: best, alternatives: ranked, ambiguous: ambiguous,
                            nearestQuery: weak ? query ?? .computed(nearMiss(after: scratch)) : nil)
-    }
-
-    /// The entry of `ranked` that candidate `c` merges into (see `mergeSameText`): same code,
-    /// locale, tolerances, literal length and observed flag (compared on the candidates, no
-    /// allocation), then the same values (built only for such a pair).
-    func sameTextIndex(of c: Int, among kept: [Int], _ ranked: [Match], scratch: MatchScratch) -> Int? {
-        let candidate = scratch.candidates[c]
-        let template = templates[Int(candidate.template)]
-        var values: [String: MatchedValue]?
-        for (index, k) in kept.enumerated() {
-            let other = scratch.candidates[k]
-            let keptTemplate = templates[Int(other.template)]
-            guard other.tolerances == candidate.tolerances, keptTemplate.literalBytes == template.literalBytes,
-                  keptTemplate.isObserved == template.isObserved, keptTemplate.code == template.code,
-                  keptTemplate.locale == template.locale else { continue }
-            if values == nil { values = self.values(of: c, scratch: scratch) }
-            if ranked[index].values == values { return index }
-        }
-        return nil
     }
 
     /// The nearest-template report for a message scanned into `scratch`: when the scan pruned
@@ -287,31 +277,6 @@ public struct MessageMatcher: Sendable {
     static func tier(_ match: Match, _ template: CompiledTemplate) -> Int {
         if !template.hasBodyLiteral { return 2 }
         return match.exact ? 0 : 1
-    }
-
-    /// Variants of the same code and locale that produced the same text with the same values
-    /// are reported once, under the first in catalog order.
-    static func mergeSameText(_ ranked: [Match]) -> [Match] {
-        var out: [Match] = []
-        for match in ranked {
-            if let index = out.firstIndex(where: {
-                $0.code == match.code && $0.locale == match.locale && $0.values == match.values
-                    && $0.tolerances == match.tolerances && $0.literalBytes == match.literalBytes && $0.isObserved == match.isObserved
-            }) {
-                let kept = out[index]
-                var first = kept, second = match
-                if second.variant.index < first.variant.index { swap(&first, &second) }
-                if first.variant == second.variant { continue }
-                out[index] = Match(code: first.code, status: first.status, locale: first.locale, variant: first.variant,
-                                   sameTextVariants: (first.sameTextVariants + [second.variant] + second.sameTextVariants)
-                                       .sorted { $0.index < $1.index },
-                                   isObserved: first.isObserved, values: first.values, tolerances: first.tolerances,
-                                   literalBytes: first.literalBytes, typeScore: first.typeScore, isCatchAll: first.isCatchAll)
-            } else {
-                out.append(match)
-            }
-        }
-        return out
     }
 
     /// Thread steps the automaton takes on `message` (a deterministic measure of matching work,
