@@ -185,17 +185,17 @@ public struct MessageMatcher: Sendable {
     /// The full result of the scan in `scratch`: every candidate as a typed `Match`, ranked.
     /// `nearest` is kept in the result only when it has no match or only catch-all matches; the
     /// report itself is computed when it is read (with no query: now, from the scratch).
-    func result(_ scratch: MatchScratch, nearest query: NearestQuery?) -> MatchResult {
+    func result(_ scratch: MatchScratch, nearest makeQuery: @autoclosure () -> NearestQuery?) -> MatchResult {
         let templates = self.templates
         if scratch.candidateCount == 1 {
             // One match (what most messages give): no arrays to rank or merge.
             let match = buildMatch(0, scratch: scratch)
             return MatchResult(best: match, alternatives: [], ambiguous: false,
-                               nearestQuery: match.isCatchAll ? query ?? .computed(nearMiss(after: scratch)) : nil)
+                               nearestQuery: match.isCatchAll ? makeQuery() ?? .computed(nearMiss(after: scratch)) : nil)
         }
         let count = scratch.candidateCount
         if count == 0 {
-            return MatchResult(best: nil, alternatives: [], ambiguous: false, nearestQuery: query ?? .computed(nearMiss(after: scratch)))
+            return MatchResult(best: nil, alternatives: [], ambiguous: false, nearestQuery: makeQuery() ?? .computed(nearMiss(after: scratch)))
         }
         // Rank the candidates by their keys, then build a `Match` only for each one that stays in
         // the result (same-text variants merge first), in rank order: no array of matches to
@@ -246,7 +246,7 @@ public struct MessageMatcher: Sendable {
         let weak = ranked.allSatisfy(\.isCatchAll)
         let best = ranked.removeFirst()
         return MatchResult(best: best, alternatives: ranked, ambiguous: ambiguous,
-                           nearestQuery: weak ? query ?? .computed(nearMiss(after: scratch)) : nil)
+                           nearestQuery: weak ? makeQuery() ?? .computed(nearMiss(after: scratch)) : nil)
     }
 
     /// The nearest-template report for a message scanned into `scratch`: when the scan pruned

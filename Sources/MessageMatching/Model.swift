@@ -68,8 +68,13 @@ struct ToleranceSet {
     @inline(__always) mutating func insert(_ tolerance: Tolerance) { bits |= tolerance.bit }
     var sorted: [Tolerance] {
         if bits == 0 { return [] }
+        if Int(bits) < ToleranceSet.sortedTable.count { return ToleranceSet.sortedTable[Int(bits)] }
         return Tolerance.allCases.filter { bits & $0.bit != 0 }
     }
+
+    /// Every set of the seven tolerances as its sorted array, built once (a tolerant match then
+    /// shares one array instead of filtering into a new one).
+    static let sortedTable: [[Tolerance]] = (0..<128).map { bits in Tolerance.allCases.filter { bits & Int($0.bit) != 0 } }
 }
 
 /// An IP address recovered from a message.
