@@ -1,3 +1,4 @@
+import ErrorCatalog
 import Foundation
 
 /// Text, JSON and SARIF 2.1.0 renderings of a review.
@@ -52,18 +53,7 @@ public enum ReviewReport {
 
     /// Control characters and bidi overrides shown as escapes, so a hostile text cannot rewrite the terminal.
     public static func sanitize(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09: out += "\\t"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x00..<0x20, 0x7F..<0xA0, 0x200B...0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF:
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        Sanitized.visible(text)
     }
 
     // MARK: JSON

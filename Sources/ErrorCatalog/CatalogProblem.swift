@@ -115,7 +115,8 @@ enum PatternPosition {
     }
 }
 
-/// Makes text safe to print on a terminal: control characters become visible escapes.
+/// Makes text safe to print on a terminal: control characters, zero-width and bidi marks become
+/// visible escapes, so a hostile text cannot rewrite the terminal or hide what it says.
 public enum Sanitized {
     public static func visible(_ text: String) -> String {
         var out = ""
@@ -125,7 +126,7 @@ public enum Sanitized {
             case 0x09: out += "\\t"
             case 0x0A: out += "\\n"
             case 0x0D: out += "\\r"
-            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+            case 0x00..<0x20, 0x7F..<0xA0, 0x200B...0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF:
                 out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default: out.unicodeScalars.append(scalar)
             }
