@@ -10,7 +10,7 @@ public struct ReviewResult: Sendable {
     public var locales: [String]
     public var findings: [ReviewFinding]
     /// The catalog as read (for reports that show the texts side by side).
-    public var raw: RawCatalog
+    public var raw: CatalogDocument
     /// Checks that could not run, with the reason (e.g. reversibility without a matcher).
     public var skippedChecks: [String: String]
 
@@ -23,13 +23,13 @@ public struct ReviewResult: Sendable {
 /// Checks every translation of a catalog against its source locale. Works on the raw files, so a
 /// catalog that does not load still gets every finding at once.
 public struct CatalogReviewer: Sendable {
-    public var raw: RawCatalog
-    public var readProblems: [RawReadProblem]
+    public var raw: CatalogDocument
+    public var readProblems: [CatalogProblem]
     /// Findings from other stages (the loader, the reverse parser), merged into the result.
     public var extraFindings: [ReviewFinding]
     public var skippedChecks: [String: String]
 
-    public init(raw: RawCatalog, readProblems: [RawReadProblem] = [], extraFindings: [ReviewFinding] = [],
+    public init(raw: CatalogDocument, readProblems: [CatalogProblem] = [], extraFindings: [ReviewFinding] = [],
                 skippedChecks: [String: String] = [:]) {
         self.raw = raw
         self.readProblems = readProblems
@@ -37,36 +37,47 @@ public struct CatalogReviewer: Sendable {
         self.skippedChecks = skippedChecks
     }
 
-    /// Reads a catalog directory and adds the loader's structural findings and the reverse parser's
-    /// reversibility report.
+    /// Reads a catalog directory once and adds the loader's structural findings and the reverse
+    /// parser's reversibility report.
     public static func forDirectory(_ directory: String) -> CatalogReviewer {
-        let (raw, problems) = RawCatalog.read(directory: directory)
-        return make(raw, problems)
+        let (document, problems) = CatalogDocument.read(directory: directory)
+        return make(document, problems)
     }
 
     /// Reads in-memory files and adds the loader's and the reverse parser's findings.
     public static func forFiles(_ files: [String: String]) -> CatalogReviewer {
-        let (raw, problems) = RawCatalog.read(files: files)
-        return make(raw, problems)
+        let (document, problems) = CatalogDocument.read(files: files)
+        return make(document, problems)
     }
 
-    static func make(_ raw: RawCatalog, _ problems: [RawReadProblem]) -> CatalogReviewer {
-        let (reversibility, skipped) = reversibilityFindings(raw)
-        return CatalogReviewer(raw: raw, readProblems: problems, extraFindings: loaderFindings(raw) + reversibility,
+    /// The review of a document as read: it is validated once, and the loaded catalog (when it
+    /// loads) feeds the reverse parser's report.
+    public static func make(_ document: CatalogDocument, _ problems: [CatalogProblem]) -> CatalogReviewer {
+        // Files that could not be read at all are reported as such; the problems of files that were
+        // read go through the loader with its own findings.
+        let readFiles = Set(document.files.map(\.displayName))
+        let ioProblems = problems.filter { $0.file.map { !readFiles.contains($0) } ?? true }
+        let structural = problems.filter { $0.file.map { readFiles.contains($0) } ?? false }
+        let loaded: Result<Catalog, CatalogLoadError>
+        do {
+            loaded = .success(try Catalog.load(document: document, readProblems: structural))
+        } catch {
+            loaded = .failure(error)
+        }
+        let (reversibility, skipped) = reversibilityFindings(document, loaded: loaded)
+        return CatalogReviewer(raw: document, readProblems: ioProblems, extraFindings: loaderFindings(document, loaded: loaded) + reversibility,
                                skippedChecks: skipped.map { ["reversibility": $0] } ?? [:])
     }
 
     /// The reverse parser's report: templates it cannot read back unambiguously, with the reason.
     /// An issue the source template has as well is a note (it is in the server's wording); one
     /// only the translation has is a warning (the translation introduced it).
-    public static func reversibilityFindings(_ raw: RawCatalog) -> ([ReviewFinding], String?) {
-        var files: [String: String] = [:]
-        for file in raw.files where !file.text.isEmpty { files[file.fileName] = file.text }
-        guard !files.isEmpty else { return ([], "no catalog files") }
+    static func reversibilityFindings(_ raw: CatalogDocument, loaded: Result<Catalog, CatalogLoadError>) -> ([ReviewFinding], String?) {
+        guard !raw.files.isEmpty else { return ([], "no catalog files") }
         let catalog: Catalog
-        do {
-            catalog = try Catalog.load(files: files)
-        } catch {
+        switch loaded {
+        case .success(let value): catalog = value
+        case .failure(let error):
             return ([], "the catalog does not load (\(error.errors.count) errors); the reverse parser needs a loadable catalog")
         }
         let matcher: MessageMatcher
@@ -80,13 +91,13 @@ public struct CatalogReviewer: Sendable {
         let sourceKeys = Set(issues.filter { $0.locale == sourceLocale }.map { "\($0.code)|\($0.variant)|\($0.reason.rawValue)" })
         let findings = issues.map { issue -> ReviewFinding in
             let file = raw.file(locale: issue.locale)
-            let pattern = file?.code(issue.code).flatMap { code in
-                code.templates.first { $0.id == issue.variant } ?? code.observed?.first { $0.id == issue.variant }
-            }?.pattern
-            let position = pattern.flatMap { file?.position(of: $0, afterCode: issue.code) }
+            let code = file?.code(issue.code)
+            let template = code?.template(issue.variant)
+            let pattern = template?.pattern
+            let position = template?.patternLocation?.start ?? template?.position ?? code?.position
             let inherited = issue.locale != sourceLocale && sourceKeys.contains("\(issue.code)|\(issue.variant)|\(issue.reason.rawValue)")
             let severity: ReviewFinding.Severity = issue.locale == sourceLocale || inherited ? .info : .warning
-            return ReviewFinding(severity: severity, check: "reversibility", file: file?.fileName, line: position?.line ?? file?.line(ofCode: issue.code),
+            return ReviewFinding(severity: severity, check: "reversibility", file: file?.fileName, line: position?.line,
                                  column: position?.column, locale: issue.locale, code: issue.code, variant: issue.variant, field: "pattern",
                                  text: pattern, start: pattern == nil ? nil : 0, end: pattern.map { $0.unicodeScalars.count },
                                  message: "\(issue.reason.rawValue): \(issue.detail)" + (inherited ? " (as in the source)" : ""),
@@ -97,22 +108,22 @@ public struct CatalogReviewer: Sendable {
 
     /// The loader's findings that the review's own checks do not cover (unknown keys, missing
     /// translations, unknown codes or variants …), as `catalog.<check>`.
-    public static func loaderFindings(_ raw: RawCatalog) -> [ReviewFinding] {
-        var files: [String: String] = [:]
-        for file in raw.files where !file.text.isEmpty { files[file.fileName] = file.text }
-        guard !files.isEmpty else { return [] }
-        let covered: Set<String> = ["syntax", "unknown-placeholder", "missing-placeholder", "extra-placeholder", "stale", "json"]
+    static func loaderFindings(_ raw: CatalogDocument, loaded: Result<Catalog, CatalogLoadError>) -> [ReviewFinding] {
+        guard !raw.files.isEmpty else { return [] }
+        let covered: Set<String> = ["syntax", "unknown-placeholder", "missing-placeholder", "extra-placeholder", "stale"]
         let problems: [CatalogProblem]
-        do {
-            problems = try Catalog.load(files: files).warnings
-        } catch {
-            problems = error.problems
+        switch loaded {
+        case .success(let catalog): problems = catalog.warnings
+        case .failure(let error): problems = error.problems
         }
+        // Problems name a file by its path when read from disk; findings by its name.
+        var fileByName: [String: DocumentFile] = [:]
+        for file in raw.files { fileByName[file.displayName] = file }
         return problems.filter { !covered.contains($0.check) }.map { problem in
             let mapped = problem.check == "type-conflict" ? "placeholder-type" : "catalog.\(problem.check)"
-            let locale = raw.files.first { $0.fileName == problem.file }?.locale
-            return ReviewFinding(severity: problem.severity == .error ? .error : .warning, check: mapped, file: problem.file,
-                                 line: problem.line, column: problem.column, locale: locale, code: problem.code,
+            let file = problem.file.flatMap { fileByName[$0] }
+            return ReviewFinding(severity: problem.severity == .error ? .error : .warning, check: mapped, file: file?.fileName ?? problem.file,
+                                 line: problem.line, column: problem.column, locale: file?.locale, code: problem.code,
                                  variant: problem.variant, field: problem.pattern == nil ? nil : "pattern", text: problem.pattern,
                                  start: problem.patternRange?.start, end: problem.patternRange?.end,
                                  message: problem.message, expected: problem.expected)
@@ -122,7 +133,8 @@ public struct CatalogReviewer: Sendable {
     /// Reviews `locales` (all translations when `nil`).
     public func review(locales requested: [String]? = nil) -> ReviewResult {
         var findings: [ReviewFinding] = readProblems.map {
-            ReviewFinding(severity: .error, check: "catalog.io", file: $0.file, line: $0.line, message: $0.message)
+            ReviewFinding(severity: .error, check: "catalog.\($0.check)", file: $0.file, line: $0.line, column: $0.column, message: $0.message,
+                          expected: $0.expected)
         }
         guard let source = raw.source else {
             findings.append(ReviewFinding(severity: .error, check: "catalog.source-file",
@@ -134,8 +146,8 @@ public struct CatalogReviewer: Sendable {
         // The source itself: syntax and typography.
         for code in source.codes {
             for template in code.templates {
-                var context = Context(file: source, locale: source.locale, code: code.code, variant: template.id, field: "pattern",
-                                      text: template.pattern)
+                var context = Context(file: source, locale: source.locale, code: code, variant: template.id, field: "pattern",
+                                      text: template.pattern, location: template.patternLocation)
                 if let message = context.parse() {
                     context.checkApostrophes(message, source: nil)
                     context.checkBroken(message, declared: code.placeholders?.map(\.name) ?? [])
@@ -143,7 +155,8 @@ public struct CatalogReviewer: Sendable {
                 }
                 findings += context.findings
                 if let note = template.note {
-                    var noteContext = Context(file: source, locale: source.locale, code: code.code, variant: template.id, field: "note", text: note)
+                    var noteContext = Context(file: source, locale: source.locale, code: code, variant: template.id, field: "note", text: note,
+                                              location: template.noteLocation)
                     noteContext.checkPageNote(note, sourcePhrases: nil)
                     findings += noteContext.findings
                 }
@@ -161,7 +174,7 @@ public struct CatalogReviewer: Sendable {
                             findings: Self.sorted(findings, raw: raw), raw: raw, skippedChecks: skippedChecks)
     }
 
-    static func sorted(_ findings: [ReviewFinding], raw: RawCatalog) -> [ReviewFinding] {
+    static func sorted(_ findings: [ReviewFinding], raw: CatalogDocument) -> [ReviewFinding] {
         let order = Dictionary(raw.source?.codes.enumerated().map { ($1.code, $0) } ?? [], uniquingKeysWith: { a, _ in a })
         return findings.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
@@ -172,15 +185,15 @@ public struct CatalogReviewer: Sendable {
         }.map(\.element)
     }
 
-    private func reviewTranslation(_ file: RawLocaleFile, source: RawLocaleFile, codeNames: Set<String>) -> [ReviewFinding] {
+    private func reviewTranslation(_ file: DocumentFile, source: DocumentFile, codeNames: Set<String>) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
         for code in file.codes {
             guard let sourceCode = source.code(code.code) else { continue }
             let declared = sourceCode.placeholders ?? []
             for template in code.templates {
                 guard let sourceTemplate = sourceCode.templates.first(where: { $0.id == template.id }) else { continue }
-                var context = Context(file: file, locale: file.locale, code: code.code, variant: template.id, field: "pattern",
-                                      text: template.pattern)
+                var context = Context(file: file, locale: file.locale, code: code, variant: template.id, field: "pattern",
+                                      text: template.pattern, location: template.patternLocation)
                 let sourceMessage = try? MessageParser.parse(sourceTemplate.pattern)
                 if let message = context.parse() {
                     if let sourceMessage {
@@ -210,14 +223,15 @@ public struct CatalogReviewer: Sendable {
                 }
                 findings += context.findings
                 if let note = template.note {
-                    var noteContext = Context(file: file, locale: file.locale, code: code.code, variant: template.id, field: "note", text: note)
+                    var noteContext = Context(file: file, locale: file.locale, code: code, variant: template.id, field: "note", text: note,
+                                              location: template.noteLocation)
                     noteContext.checkPageNote(note, sourcePhrases: Context.sourcePhrases(sourceCode, template: sourceTemplate))
                     findings += noteContext.findings
                 }
             }
             for observed in code.observed ?? [] {
-                var context = Context(file: file, locale: file.locale, code: code.code, variant: observed.id, field: "observed",
-                                      text: observed.pattern)
+                var context = Context(file: file, locale: file.locale, code: code, variant: observed.id, field: "observed",
+                                      text: observed.pattern, location: observed.patternLocation)
                 if let message = context.parse() {
                     context.checkDeclared(message, declared: declared)
                 }
@@ -227,7 +241,8 @@ public struct CatalogReviewer: Sendable {
                 let target = field == "description" ? code.description : code.hint
                 let sourceText = field == "description" ? sourceCode.description : sourceCode.hint
                 guard let target, let sourceText else { continue }
-                var context = Context(file: file, locale: file.locale, code: code.code, variant: nil, field: field, text: target)
+                var context = Context(file: file, locale: file.locale, code: code, variant: nil, field: field, text: target,
+                                      location: field == "description" ? code.descriptionLocation : code.hintLocation)
                 let view = LiteralView(plain: target)
                 let sourceView = LiteralView(plain: sourceText)
                 if target == sourceText {
@@ -247,28 +262,34 @@ public struct CatalogReviewer: Sendable {
 
 /// The checks of one text (a pattern, description or hint) of one code in one file.
 struct Context {
-    let file: RawLocaleFile
+    let file: DocumentFile
     let locale: String
     let code: String
     let variant: String?
     let field: String
     let text: String
+    /// Where the text is in the file, and where its code is (when the text's own place is unknown).
+    let location: JSONStringLocation?
+    let codePosition: SourcePosition?
     var findings: [ReviewFinding] = []
 
-    init(file: RawLocaleFile, locale: String, code: String, variant: String?, field: String, text: String) {
+    init(file: DocumentFile, locale: String, code: DocumentCode, variant: String?, field: String, text: String,
+         location: JSONStringLocation?) {
         self.file = file
         self.locale = locale
-        self.code = code
+        self.code = code.code
         self.variant = variant
         self.field = field
         self.text = text
+        self.location = location
+        self.codePosition = code.position
     }
 
     mutating func add(_ severity: ReviewFinding.Severity, _ check: String, _ message: String, range: Range<Int>? = nil,
                       expected: String? = nil) {
-        let position = file.position(of: text, afterCode: code, offset: range?.lowerBound ?? 0)
+        let position = location?.position(atScalarOffset: range?.lowerBound ?? 0)
         findings.append(ReviewFinding(severity: severity, check: check, file: file.fileName,
-                                      line: position?.line ?? file.line(ofCode: code), column: position?.column,
+                                      line: position?.line ?? codePosition?.line, column: position?.column,
                                       locale: locale, code: code, variant: variant, field: field, text: text,
                                       start: range?.lowerBound, end: range?.upperBound, message: message, expected: expected))
     }
@@ -295,7 +316,7 @@ struct Context {
         }
     }
 
-    mutating func checkPlaceholders(_ message: Message, source: Message, declared: [RawPlaceholder]) {
+    mutating func checkPlaceholders(_ message: Message, source: Message, declared: [DocumentPlaceholder]) {
         var sourceArgs: [String: Argument] = [:]
         var sourceOrder: [String] = []
         for argument in source.allArguments {
@@ -337,7 +358,7 @@ struct Context {
     }
 
     /// Observed wordings: only declared placeholders.
-    mutating func checkDeclared(_ message: Message, declared: [RawPlaceholder]) {
+    mutating func checkDeclared(_ message: Message, declared: [DocumentPlaceholder]) {
         for argument in message.allArguments where !declared.contains(where: { $0.name == argument.name.description }) {
             add(.error, "placeholder-unknown", "{\(argument.name)} is not a placeholder of \(code)",
                 range: argument.nameRange.start..<argument.nameRange.end,

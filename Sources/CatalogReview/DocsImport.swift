@@ -1,3 +1,4 @@
+import ErrorCatalog
 import Foundation
 
 /// Reads a bilingual docs page laid out like the Microsoft Learn machine-translated pages: each
@@ -7,8 +8,8 @@ import Foundation
 /// `\<…\>`) mapped to named, typed placeholders consistently in both languages.
 public enum DocsImport {
     public struct Result: Sendable {
-        public var source: RawLocaleFile
-        public var translation: RawLocaleFile
+        public var source: DocumentFile
+        public var translation: DocumentFile
         /// What the import itself noticed (translated code column, placeholder prose left in English …).
         public var findings: [ReviewFinding]
         /// The findings of rows without a template: their page wording is not kept in any note, so
@@ -82,7 +83,7 @@ public enum DocsImport {
     }
 
     /// A name and type for a prose placeholder.
-    static func placeholder(for phrase: String) -> RawPlaceholder {
+    static func placeholder(for phrase: String) -> DocumentPlaceholder {
         let lower = phrase.lowercased()
         let rejected = lower.contains("invalid")
         let rules: [(String, String, String)] = [
@@ -96,12 +97,12 @@ public enum DocsImport {
         for (key, name, type) in rules {
             let keyWords = key.split(separator: " ").map(String.init)
             let found = keyWords.count == 1 ? words.contains(key) : lower.contains(key)
-            if found { return RawPlaceholder(name: name, type: type, rejected: rejected, description: phrase) }
+            if found { return DocumentPlaceholder(name: name, type: type, rejected: rejected, description: phrase) }
         }
         let stop: Set<String> = ["the", "a", "an", "of", "is", "are", "and", "or", "specified", "invalid", "requested", "supported", "specific"]
         let kept = words.filter { !stop.contains($0) }
         let name = kept.enumerated().map { $0.offset == 0 ? $0.element : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
-        return RawPlaceholder(name: name.isEmpty ? "value" : name, type: "string", rejected: rejected, description: phrase)
+        return DocumentPlaceholder(name: name.isEmpty ? "value" : name, type: "string", rejected: rejected, description: phrase)
     }
 
     /// Markdown and HTML residue out of a cell's text.
@@ -134,7 +135,7 @@ public enum DocsImport {
     }
 
     /// Builds an ICU pattern from docs prose, mapping placeholders by phrase.
-    static func pattern(_ text: String, names: [String: RawPlaceholder], fallbackOrder: [RawPlaceholder], file: String,
+    static func pattern(_ text: String, names: [String: DocumentPlaceholder], fallbackOrder: [DocumentPlaceholder], file: String,
                         code: String, findings: inout [ReviewFinding], locale: String) -> (String, [String]) {
         var out = ""
         var used: [String] = []
@@ -179,8 +180,8 @@ public enum DocsImport {
         let sourceFile = "\(sourceLocale).json", targetFile = "\(locale).json"
         var findings: [ReviewFinding] = []
         var notKept: [ReviewFinding] = []
-        var sourceCodes: [RawCode] = []
-        var targetCodes: [RawCode] = []
+        var sourceCodes: [DocumentCode] = []
+        var targetCodes: [DocumentCode] = []
         var inTable = false
         var tableFound = false
         for (index, line) in lines.enumerated() {
@@ -224,8 +225,8 @@ public enum DocsImport {
             let noteSource = stripEmphasis(clean(fullSource[noteStart...].joined(separator: " ")))
             let noteTarget = stripEmphasis(clean(fullTarget[noteStart...].joined(separator: " ")))
 
-            var placeholders: [RawPlaceholder] = []
-            var names: [String: RawPlaceholder] = [:]
+            var placeholders: [DocumentPlaceholder] = []
+            var names: [String: DocumentPlaceholder] = [:]
             var syntaxes: Set<String> = []
             for item in prosePlaceholders(in: messageSource) {
                 syntaxes.insert(messageSource[item.range].hasPrefix("{") ? "{…}" : "<…>")
@@ -246,8 +247,8 @@ public enum DocsImport {
             }
 
             let asDescription = isDescription(messageSource) || messageSource.isEmpty
-            var sourceEntry = RawCode(code: code, status: status, placeholders: placeholders, templates: [])
-            var targetEntry = RawCode(code: code, templates: [])
+            var sourceEntry = DocumentCode(code: code, status: status, placeholders: placeholders, templates: [])
+            var targetEntry = DocumentCode(code: code, templates: [])
             if !asDescription {
                 let (sourcePattern, _) = pattern(messageSource, names: names, fallbackOrder: [], file: sourceFile, code: code,
                                                  findings: &findings, locale: sourceLocale)
@@ -261,8 +262,8 @@ public enum DocsImport {
                     targetNote.append(PageNote.line(PageNote.codeColumnKey, line: lineNumber, value: clean(codePair.target).trimmingCharacters(in: .whitespaces)))
                 }
                 targetNote.append(PageNote.line(PageNote.textKey, line: lineNumber, value: unescapeMarkdown(messageTarget)))
-                sourceEntry.templates = [RawTemplate(id: "docs", pattern: sourcePattern, origin: "\(fileName), error code table", note: sourceNote)]
-                targetEntry.templates = [RawTemplate(id: "docs", pattern: targetPattern, from: sourcePattern, note: targetNote.joined(separator: "\n"))]
+                sourceEntry.templates = [DocumentTemplate(id: "docs", pattern: sourcePattern, origin: "\(fileName), error code table", note: sourceNote)]
+                targetEntry.templates = [DocumentTemplate(id: "docs", pattern: targetPattern, from: sourcePattern, note: targetNote.joined(separator: "\n"))]
             } else {
                 // A description-only row has no template, and so no note to keep the page's findings in.
                 notKept += findings.filter { $0.line == lineNumber }
@@ -279,10 +280,8 @@ public enum DocsImport {
         guard tableFound, !sourceCodes.isEmpty else {
             throw Failure(message: "no error table with sxs-lookup span pairs (code | status | message) found")
         }
-        var source = RawLocaleFile(fileName: sourceFile, catalog: catalogName, locale: sourceLocale, codes: sourceCodes)
-        var translation = RawLocaleFile(fileName: targetFile, catalog: catalogName, locale: locale, codes: targetCodes)
-        source.text = source.jsonText()
-        translation.text = translation.jsonText()
+        let source = DocumentFile(fileName: sourceFile, catalog: catalogName, locale: sourceLocale, codes: sourceCodes)
+        let translation = DocumentFile(fileName: targetFile, catalog: catalogName, locale: locale, codes: targetCodes)
         return Result(source: source, translation: translation, findings: findings, notKept: notKept)
     }
 }

@@ -87,7 +87,7 @@ public enum CatalogExchange {
     // MARK: Units
 
     /// The units of `locale`: every source template, description and hint, with the current translation.
-    public static func document(raw: RawCatalog, locale: String) throws(ImportFailure) -> ExchangeDocument {
+    public static func document(raw: CatalogDocument, locale: String) throws(ImportFailure) -> ExchangeDocument {
         guard let source = raw.source else {
             throw ImportFailure([ExchangeProblem(file: "catalog", message: "no source locale file in the catalog")])
         }
@@ -122,7 +122,7 @@ public enum CatalogExchange {
         return ExchangeDocument(catalog: source.catalog, sourceLocale: source.locale, locale: target?.locale ?? locale, units: units)
     }
 
-    public static func export(raw: RawCatalog, locale: String, format: ExchangeFormat) throws(ImportFailure) -> String {
+    public static func export(raw: CatalogDocument, locale: String, format: ExchangeFormat) throws(ImportFailure) -> String {
         let document = try document(raw: raw, locale: locale)
         switch format {
         case .po: return PO.write(document)
@@ -159,8 +159,8 @@ public enum CatalogExchange {
 
     /// Merges a document into the catalog: returns the new translation file (not written) and warnings.
     /// Every problem of the whole document is collected before failing.
-    public static func merge(_ document: ExchangeDocument, into raw: RawCatalog, fileName: String) throws(ImportFailure)
-        -> (file: RawLocaleFile, warnings: [ExchangeProblem], changed: Int)
+    public static func merge(_ document: ExchangeDocument, into raw: CatalogDocument, fileName: String) throws(ImportFailure)
+        -> (file: DocumentFile, warnings: [ExchangeProblem], changed: Int)
     {
         var problems: [ExchangeProblem] = []
         func fail(_ unit: ExchangeUnit?, _ message: String) {
@@ -172,8 +172,8 @@ public enum CatalogExchange {
         if locale.lowercased() == source.locale.lowercased() {
             throw ImportFailure([ExchangeProblem(file: fileName, message: "the file translates into the source locale '\(locale)'; import translations only")])
         }
-        var file = raw.file(locale: locale) ?? RawLocaleFile(fileName: "\(locale).json", catalog: source.catalog, locale: locale,
-            codes: source.codes.map { RawCode(code: $0.code, templates: []) })
+        var file = raw.file(locale: locale) ?? DocumentFile(fileName: "\(locale).json", catalog: source.catalog, locale: locale,
+            codes: source.codes.map { DocumentCode(code: $0.code, templates: []) }, isSource: false)
         var warnings: [ExchangeProblem] = []
         var seen: Set<String> = []
         var changed = 0
@@ -185,7 +185,7 @@ public enum CatalogExchange {
                 continue
             }
             guard let target = unit.target, !target.isEmpty else { continue }
-            guard let index = file.codes.firstIndex(where: { $0.code == unit.code }) else {
+            guard let index = file.codeIndex(unit.code) else {
                 fail(unit, "code '\(unit.code)' is missing from \(file.fileName)")
                 continue
             }
@@ -231,7 +231,7 @@ public enum CatalogExchange {
                     templates[position].pattern = target
                     templates[position].from = from
                 } else {
-                    templates.append(RawTemplate(id: unit.key, pattern: target, from: from))
+                    templates.append(DocumentTemplate(id: unit.key, pattern: target, from: from))
                     changed += 1
                 }
                 // Keep the source's variant order.
@@ -241,19 +241,21 @@ public enum CatalogExchange {
             }
         }
         guard problems.isEmpty else { throw ImportFailure(problems) }
-        // The merged catalog must load.
-        var files: [String: String] = [:]
-        for other in raw.files where other.locale != file.locale { files[other.fileName] = other.text.isEmpty ? other.jsonText() : other.text }
-        files[file.fileName] = file.jsonText()
+        // The merged catalog must load: the document with the merged file is validated as it is.
+        var merged = raw
+        if let position = merged.files.firstIndex(where: { $0.locale.lowercased() == file.locale.lowercased() }) {
+            merged.files[position] = file
+        } else {
+            merged.files.append(file)
+        }
         do {
-            _ = try Catalog.load(files: files)
+            _ = try Catalog.load(document: merged)
         } catch {
             throw ImportFailure(error.errors.map { problem in
                 ExchangeProblem(file: fileName, context: [problem.code, problem.variant].compactMap { $0 }.joined(separator: "/"),
                                 message: "after the merge, \(problem.file ?? "the catalog") would not load: \(problem.message)")
             })
         }
-        file.text = file.jsonText()
         return (file, warnings, changed)
     }
 
@@ -275,34 +277,18 @@ public enum CatalogExchange {
         }
         var document = try read(text: text, fileName: name)
         if let locale { document.locale = locale }
-        let (raw, readProblems) = RawCatalog.read(directory: catalogDirectory)
+        let (raw, readProblems) = CatalogDocument.read(directory: catalogDirectory)
         if !readProblems.isEmpty {
-            throw ImportFailure(readProblems.map { ExchangeProblem(file: $0.file, line: $0.line, message: "catalog: \($0.message)") })
+            throw ImportFailure(readProblems.map { ExchangeProblem(file: $0.file ?? catalogDirectory, line: $0.line, column: $0.column,
+                                                                   message: "catalog: \($0.message)") })
         }
         let merged = try merge(document, into: raw, fileName: name)
-        let destination = (catalogDirectory as NSString).appendingPathComponent(merged.file.fileName)
-        try AtomicWrite.write(merged.file.text, to: destination)
+        let destination: String
+        do {
+            destination = try CatalogWriter.write(merged.file, into: catalogDirectory)
+        } catch {
+            throw ImportFailure([ExchangeProblem(file: error.path, message: error.reason)])
+        }
         return (destination, merged.file.locale, merged.changed, merged.warnings)
-    }
-}
-
-public enum AtomicWrite {
-    /// Writes `text` next to `path` under a temporary name, flushes it, then renames it over `path`.
-    public static func write(_ text: String, to path: String) throws(ImportFailure) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let data = Data(text.utf8)
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw ImportFailure([ExchangeProblem(file: path, message: "cannot write a temporary file in \(directory)")])
-        }
-        if let handle = FileHandle(forUpdatingAtPath: temporary) {
-            try? handle.synchronize()
-            try? handle.close()
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ImportFailure([ExchangeProblem(file: path, message: "cannot replace the file: \(reason)")])
-        }
     }
 }

@@ -9,6 +9,8 @@
 /// written), `page code column` appears when the page's code cell is not the identifier itself.
 /// The review re-reads these lines and checks them (`checkPageNote`): it does not trust a verdict
 /// stored by the import, it checks the page's own wording again.
+import ErrorCatalog
+
 public enum PageNote {
     public static let textKey = "page text"
     public static let codeColumnKey = "page code column"
@@ -98,7 +100,7 @@ extension Context {
 
     /// The English phrases a translation's page text may not keep: the source's placeholder
     /// descriptions and the prose placeholders of the source template's page text.
-    static func sourcePhrases(_ sourceCode: RawCode, template: RawTemplate) -> Set<String> {
+    static func sourcePhrases(_ sourceCode: DocumentCode, template: DocumentTemplate) -> Set<String> {
         var phrases = Set((sourceCode.placeholders ?? []).compactMap { $0.description?.lowercased() })
         for line in PageNote.parse(template.note ?? "") where line.key == PageNote.textKey {
             for item in PageNote.placeholders(in: line.value) { phrases.insert(item.phrase.lowercased()) }

@@ -63,20 +63,18 @@ public enum Pseudo {
     }
 
     /// A translation file for `locale` (default `en-XA`, the pseudo-locale Android and ICU tools use).
-    public static func file(from source: RawLocaleFile, locale: String = "en-XA") throws(SyntaxError) -> RawLocaleFile {
-        var codes: [RawCode] = []
+    public static func file(from source: DocumentFile, locale: String = "en-XA") throws(SyntaxError) -> DocumentFile {
+        var codes: [DocumentCode] = []
         for code in source.codes {
-            var entry = RawCode(code: code.code, templates: [])
+            var entry = DocumentCode(code: code.code, templates: [])
             for template in code.templates {
-                entry.templates.append(RawTemplate(id: template.id, pattern: try pattern(template.pattern), from: template.pattern))
+                entry.templates.append(DocumentTemplate(id: template.id, pattern: try pattern(template.pattern), from: template.pattern))
             }
             entry.description = code.description.map(text)
             entry.hint = code.hint.map(text)
             codes.append(entry)
         }
-        var file = RawLocaleFile(fileName: "\(locale).json", catalog: source.catalog, locale: locale, codes: codes)
-        file.text = file.jsonText()
-        return file
+        return DocumentFile(fileName: "\(locale).json", catalog: source.catalog, locale: locale, codes: codes, isSource: false)
     }
 }
 
@@ -112,8 +110,8 @@ extension Pseudo {
 
     /// Renders every pseudo template with sample values (simple placeholders only) and checks that
     /// the reverse parser gives back the code, the locale, the variant and the values.
-    public static func readBack(files: [String: String], locale: String = "en-XA") throws(CatalogLoadError) -> ReadBack {
-        let catalog = try Catalog.load(files: files)
+    public static func readBack(document: CatalogDocument, locale: String = "en-XA") throws(CatalogLoadError) -> ReadBack {
+        let catalog = try Catalog.load(document: document)
         var result = ReadBack(checked: 0, skipped: [], failures: [])
         let matcher: MessageMatcher
         do {

@@ -55,7 +55,7 @@ struct CatalogValidator {
         }
         let sources = files.filter(\.isSource)
         guard sources.count == 1, let source = sources.first else {
-            let names = sources.map(\.fileName).joined(separator: ", ")
+            let names = sources.map(\.displayName).joined(separator: ", ")
             problems.append(CatalogProblem(check: "source-file", file: directory,
                 message: sources.isEmpty
                     ? "no file declares the source locale"
@@ -66,11 +66,11 @@ struct CatalogValidator {
         var seenLocales: [String: String] = [:]
         for file in files {
             if let other = seenLocales[file.locale.lowercased()] {
-                problems.append(CatalogProblem(check: "duplicate-locale", file: file.fileName, line: file.localePosition?.line ?? 1,
+                problems.append(CatalogProblem(check: "duplicate-locale", file: file.displayName, line: file.localePosition?.line ?? 1,
                     column: file.localePosition?.column,
                     message: "locale '\(file.locale)' is also declared by \(other)", expected: "one file per locale"))
             }
-            seenLocales[file.locale.lowercased()] = file.fileName
+            seenLocales[file.locale.lowercased()] = file.displayName
         }
 
         var entries = readSource(source)
@@ -87,7 +87,7 @@ struct CatalogValidator {
             codes.append(CodeEntry(code: draft.code, status: draft.status, placeholders: draft.placeholders, localized: draft.localized))
         }
         var filesByLocale: [String: String] = [:]
-        for file in files { filesByLocale[file.locale] = file.fileName }
+        for file in files { filesByLocale[file.locale] = file.displayName }
         return Catalog(name: source.catalog.isEmpty ? URL(fileURLWithPath: directory).lastPathComponent : source.catalog,
                        sourceLocale: source.locale,
                        locales: [source.locale] + translations.map(\.locale),
@@ -111,7 +111,7 @@ struct CatalogValidator {
     private mutating func problem(_ check: String, file: DocumentFile, at position: SourcePosition?, code: String?,
                                   variant: String? = nil, _ message: String, expected: String? = nil,
                                   severity: CatalogProblem.Severity = .error) {
-        problems.append(CatalogProblem(severity: severity, check: check, file: file.fileName, line: position?.line,
+        problems.append(CatalogProblem(severity: severity, check: check, file: file.displayName, line: position?.line,
                                        column: position?.column, code: code, variant: variant, message: message, expected: expected))
     }
 
@@ -120,7 +120,7 @@ struct CatalogValidator {
         drafts.reserveCapacity(file.codes.count)
         var seen: Set<String> = []
         // Codes whose "status" the reader already reported (present but not a number).
-        let statusReported = Set(problems.lazy.filter { $0.check == "status" && $0.file == file.fileName }.compactMap(\.code))
+        let statusReported = Set(problems.lazy.filter { $0.check == "status" && $0.file == file.displayName }.compactMap(\.code))
         for raw in file.codes {
             let code = raw.code
             let at = raw.position
@@ -211,7 +211,7 @@ struct CatalogValidator {
                     suggestionBudget -= 1
                     suggestion = Catalog.closest(code, among: drafts.map(\.code)).map { " (did you mean '\($0)'?)" } ?? ""
                 }
-                problem("unknown-code", file: file, at: at, code: code, "code '\(code)' is not declared in the source \(source.fileName)\(suggestion)",
+                problem("unknown-code", file: file, at: at, code: code, "code '\(code)' is not declared in the source \(source.displayName)\(suggestion)",
                         expected: "a code of the source; translations cannot add codes")
                 continue
             }
@@ -267,7 +267,7 @@ struct CatalogValidator {
                                                                  description: nonEmpty(raw.description), hint: nonEmpty(raw.hint))
         }
         for draft in drafts where !seen.contains(draft.code) {
-            problems.append(CatalogProblem(check: "missing-translation", file: file.fileName, code: draft.code,
+            problems.append(CatalogProblem(check: "missing-translation", file: file.displayName, code: draft.code,
                 message: "code '\(draft.code)' is not translated", expected: "an entry {\"code\": \"\(draft.code)\", \"templates\": [ … ], …}"))
         }
     }
@@ -298,7 +298,7 @@ struct CatalogValidator {
             return try MessageParser.parse(item.pattern)
         } catch {
             let position = item.patternLocation?.position(atScalarOffset: error.offset)
-            problems.append(CatalogProblem(check: "syntax", file: file.fileName, line: position?.line ?? item.position?.line,
+            problems.append(CatalogProblem(check: "syntax", file: file.displayName, line: position?.line ?? item.position?.line,
                 column: position?.column, code: code, variant: item.id, pattern: item.pattern,
                 patternRange: SourceRange(start: error.offset, end: error.offset + 1), message: error.problem, expected: error.expected))
             return nil
@@ -312,7 +312,7 @@ struct CatalogValidator {
         let pattern = item.pattern
         func report(_ check: String, _ text: String, _ range: SourceRange, expected: String?) {
             let position = item.patternLocation?.position(atScalarOffset: range.start)
-            problems.append(CatalogProblem(check: check, file: file.fileName, line: position?.line ?? item.position?.line,
+            problems.append(CatalogProblem(check: check, file: file.displayName, line: position?.line ?? item.position?.line,
                 column: position?.column, code: code, variant: item.id, pattern: pattern, patternRange: range, message: text, expected: expected))
         }
         let declared = placeholders.map(\.name)

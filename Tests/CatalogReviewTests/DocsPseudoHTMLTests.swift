@@ -15,7 +15,7 @@ struct DocsImportTests {
         let result = try Self.imported()
         #expect(result.source.codes.map(\.code) == ["Widget", "InvalidColor", "TooManyWidgets", "InvalidIpAddress", "Denied"])
         #expect(result.translation.locale == "de-DE")
-        let catalog = try Catalog.load(files: [result.source.fileName: result.source.text, result.translation.fileName: result.translation.text])
+        let catalog = try Catalog.load(files: [result.source.fileName: CatalogWriter.text(of: result.source), result.translation.fileName: CatalogWriter.text(of: result.translation)])
         #expect(catalog.locales == ["en", "de-DE"])
         #expect(catalog.entry("Denied")?.status == 403)
     }
@@ -48,7 +48,7 @@ struct DocsImportTests {
         #expect(pageChecks.contains("Denied:identifier-translated"))
         #expect(pageChecks.contains("InvalidColor:untranslated-segment"))
         #expect(pageChecks.contains("TooManyWidgets:placeholder-syntax-mixed"))
-        let review = CatalogReviewer.forFiles([result.source.fileName: result.source.text, result.translation.fileName: result.translation.text]).review()
+        let review = CatalogReviewer.forFiles([result.source.fileName: CatalogWriter.text(of: result.source), result.translation.fileName: CatalogWriter.text(of: result.translation)]).review()
         let found = Set(review.findings.map { "\($0.code ?? ""):\($0.check)" })
         for expected in ["InvalidColor:whitespace", "InvalidColor:capitalisation", "TooManyWidgets:untranslated-segment",
                          "InvalidIpAddress:placeholder-position", "Denied:identifier-translated"] {
@@ -92,9 +92,9 @@ struct PseudoTests {
 
     @Test func theBundledCatalogWithAPseudoLocaleLoads() throws {
         var files = try Fixture.bundledFiles()
-        let (raw, _) = RawCatalog.read(files: files)
+        let (raw, _) = CatalogDocument.read(files: files)
         let pseudo = try Pseudo.file(from: try #require(raw.source))
-        files[pseudo.fileName] = pseudo.text
+        files[pseudo.fileName] = CatalogWriter.text(of: pseudo)
         let catalog = try Catalog.load(files: files)
         #expect(catalog.locales.contains("en-XA"))
         let template = try #require(catalog.entry("InvalidHashValue")?.localized["en-XA"]?.templates.first)
@@ -104,10 +104,10 @@ struct PseudoTests {
 
     @Test func theReverseParserReadsThePseudoLocaleBack() throws {
         var files = try Fixture.bundledFiles()
-        let (raw, _) = RawCatalog.read(files: files)
+        let (raw, _) = CatalogDocument.read(files: files)
         let pseudo = try Pseudo.file(from: try #require(raw.source))
-        files[pseudo.fileName] = pseudo.text
-        let readBack = try Pseudo.readBack(files: files)
+        files[pseudo.fileName] = CatalogWriter.text(of: pseudo)
+        let readBack = try Pseudo.readBack(document: CatalogDocument.read(files: files).0)
         #expect(readBack.failures == [])
         #expect(readBack.checked >= 25, "every template with simple placeholders: \(readBack.checked), skipped \(readBack.skipped)")
     }

@@ -5,8 +5,8 @@ import ErrorCatalog
 
 @Suite("PO and XLIFF exchange")
 struct ExchangeTests {
-    static func bundled() throws -> RawCatalog {
-        let (raw, problems) = RawCatalog.read(files: try Fixture.bundledFiles())
+    static func bundled() throws -> CatalogDocument {
+        let (raw, problems) = CatalogDocument.read(files: try Fixture.bundledFiles())
         #expect(problems.isEmpty)
         return raw
     }
@@ -14,7 +14,7 @@ struct ExchangeTests {
     @Test func theWriterReproducesTheBundledTranslationByteForByte() throws {
         let files = try Fixture.bundledFiles()
         let raw = try Self.bundled()
-        #expect(raw.file(locale: "de")?.jsonText() == files["de.json"])
+        #expect(raw.file(locale: "de").map(CatalogWriter.text(of:)) == files["de.json"])
     }
 
     @Test(arguments: ExchangeFormat.allCases)
@@ -29,7 +29,7 @@ struct ExchangeTests {
         #expect(document.units.count == expected, "templates + descriptions + hints")
         #expect(expected > 60)
         let merged = try CatalogExchange.merge(document, into: raw, fileName: "x")
-        #expect(merged.file.text == files["de.json"])
+        #expect(CatalogWriter.text(of: merged.file) == files["de.json"])
         #expect(merged.changed == 0)
     }
 
@@ -38,7 +38,7 @@ struct ExchangeTests {
         var files = try Fixture.bundledFiles()
         files["de.json"] = files["de.json"]!.replacingOccurrences(of: "\"from\": \"Hash value {hash} is invalid.\"",
                                                                   with: "\"from\": \"Hash {hash} is invalid.\"")
-        let (raw, _) = RawCatalog.read(files: files)
+        let (raw, _) = CatalogDocument.read(files: files)
         let exported = try CatalogExchange.export(raw: raw, locale: "de", format: format)
         switch format {
         case .po: #expect(exported.contains("#| msgid \"Hash {hash} is invalid.\""))
@@ -49,13 +49,13 @@ struct ExchangeTests {
         }
         let merged = try CatalogExchange.merge(try CatalogExchange.read(text: exported, fileName: format == .po ? "a.po" : "a.xlf"),
                                                into: raw, fileName: "x")
-        #expect(merged.file.text == files["de.json"])
+        #expect(CatalogWriter.text(of: merged.file) == files["de.json"])
     }
 
     @Test func specialCharactersSurviveBothFormats() throws {
         let tricky = "Zeile 1\n\t„Anführung“ \"quote\" \\ <b>&amp; '{'literal'}' {hash} ist ungültig."
         let files = Fixture.catalog(source: "Hash value {hash} is invalid.", target: tricky)
-        let (raw, _) = RawCatalog.read(files: files)
+        let (raw, _) = CatalogDocument.read(files: files)
         for format in ExchangeFormat.allCases {
             let exported = try CatalogExchange.export(raw: raw, locale: "de", format: format)
             let document = try CatalogExchange.read(text: exported, fileName: format == .po ? "a.po" : "a.xlf")
@@ -116,7 +116,7 @@ struct ExchangeTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for (file, text) in try Fixture.bundledFiles() { try text.write(toFile: directory + "/" + file, atomically: true, encoding: .utf8) }
-        let (raw, _) = RawCatalog.read(directory: directory)
+        let (raw, _) = CatalogDocument.read(directory: directory)
         let xliff = try CatalogExchange.export(raw: raw, locale: "de", format: .xliff)
             .replacingOccurrences(of: "<target state=\"translated\">Die URL {url} ist ungültig.</target>",
                                   with: "<target state=\"translated\">Ungültige URL: {url}.</target>")
@@ -131,7 +131,7 @@ struct ExchangeTests {
 @Suite("XLIFF 2.0")
 struct XLIFF2Tests {
     @Test func unitIdsAreNMTokensAndTheContextIsTheName() throws {
-        let (raw, _) = RawCatalog.read(files: try Fixture.bundledFiles())
+        let (raw, _) = CatalogDocument.read(files: try Fixture.bundledFiles())
         let exported = try CatalogExchange.export(raw: raw, locale: "de", format: .xliff2)
         #expect(exported.contains("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"de\">"))
         #expect(exported.contains("<unit id=\"InvalidHashValue_docs\" name=\"InvalidHashValue/docs\">"))
@@ -146,7 +146,7 @@ struct XLIFF2Tests {
     @Test func controlCharactersTravelAsCodePoints() throws {
         let target = "Zeile\u{1B}[31m {hash} \u{07}ungültig\r."
         let files = Fixture.catalog(source: "Hash value {hash} is invalid.", target: target)
-        let (raw, _) = RawCatalog.read(files: files)
+        let (raw, _) = CatalogDocument.read(files: files)
         let exported = try CatalogExchange.export(raw: raw, locale: "de", format: .xliff2)
         #expect(exported.contains("Zeile<cp hex=\"001B\"/>[31m {hash} <cp hex=\"0007\"/>ungültig<cp hex=\"000D\"/>."))
         let document = try CatalogExchange.read(text: exported, fileName: "a.xlf")

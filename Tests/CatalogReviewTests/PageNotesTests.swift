@@ -11,7 +11,7 @@ struct PageNotesTests {
     }
 
     static func files(_ result: DocsImport.Result) -> [String: String] {
-        [result.source.fileName: result.source.text, result.translation.fileName: result.translation.text]
+        [result.source.fileName: CatalogWriter.text(of: result.source), result.translation.fileName: CatalogWriter.text(of: result.translation)]
     }
 
     /// A finding's range, as the text it marks.
@@ -62,7 +62,6 @@ struct PageNotesTests {
             for i in result[keyPath: file].codes.indices {
                 for j in result[keyPath: file].codes[i].templates.indices { result[keyPath: file].codes[i].templates[j].note = nil }
             }
-            result[keyPath: file].text = result[keyPath: file].jsonText()
         }
         let review = CatalogReviewer.forFiles(Self.files(result)).review()
         #expect(!review.findings.contains { $0.field == "note" })

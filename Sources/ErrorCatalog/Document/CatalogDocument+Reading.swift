@@ -35,7 +35,7 @@ extension CatalogDocument {
                 problems.append(CatalogProblem(check: "io", file: path, message: "cannot read the file"))
                 continue
             }
-            if let file = readFile(bytes: data, name: path, problems: &problems) { files.append(file) }
+            if let file = readFile(bytes: data, name: name, path: path, problems: &problems) { files.append(file) }
         }
         return (CatalogDocument(files: files), problems)
     }
@@ -56,18 +56,19 @@ extension CatalogDocument {
 
     /// Reads one file's bytes. Returns `nil` when nothing of it could be used (not UTF-8, not JSON,
     /// not an object, no locale); its problems are appended either way.
-    public static func readFile(bytes data: Data, name: String, problems: inout [CatalogProblem]) -> DocumentFile? {
+    public static func readFile(bytes data: Data, name: String, path: String? = nil, problems: inout [CatalogProblem]) -> DocumentFile? {
+        let shown = path ?? name
         let parsed: ReadOutcome = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if String(validating: bytes, as: UTF8.self) == nil {
                 let where_ = UTF8Check.firstInvalid(bytes)
-                return .failure(CatalogProblem(check: "io", file: name, line: where_?.line, column: where_?.column,
+                return .failure(CatalogProblem(check: "io", file: shown, line: where_?.line, column: where_?.column,
                     message: "the file is not valid UTF-8 (byte \(where_.map { String($0.offset) } ?? "?"))", expected: "UTF-8 text"))
             }
             do throws(JSONSyntaxError) {
                 return .success(try JSONReader.parse(bytes))
             } catch {
-                return .failure(CatalogProblem(check: "json", file: name, line: error.position.line, column: error.position.column,
+                return .failure(CatalogProblem(check: "json", file: shown, line: error.position.line, column: error.position.column,
                     message: "not valid JSON: \(error.message)", expected: error.expected))
             }
         }
@@ -76,8 +77,9 @@ extension CatalogDocument {
             problems.append(problem)
             return nil
         case .success(let node):
-            var reader = DocumentReader(fileName: name)
-            let file = reader.file(node)
+            var reader = DocumentReader(fileName: name, shownName: shown)
+            var file = reader.file(node)
+            file?.path = path
             problems += reader.problems
             return file
         }
@@ -102,13 +104,18 @@ enum DocumentKeys {
 /// Turns a file's JSON tree into a `DocumentFile`, reporting every problem of form with its position.
 struct DocumentReader {
     let fileName: String
+    /// The name problems are reported under (the path, when read from disk).
+    let shownName: String
     var problems: [CatalogProblem] = []
 
-    init(fileName: String) { self.fileName = fileName }
+    init(fileName: String, shownName: String) {
+        self.fileName = fileName
+        self.shownName = shownName
+    }
 
     private mutating func problem(_ check: String, at position: SourcePosition?, code: String? = nil, variant: String? = nil,
                                   _ message: String, expected: String? = nil) {
-        problems.append(CatalogProblem(check: check, file: fileName, line: position?.line, column: position?.column, code: code,
+        problems.append(CatalogProblem(check: check, file: shownName, line: position?.line, column: position?.column, code: code,
                                        variant: variant, message: message, expected: expected))
     }
 

@@ -27,8 +27,10 @@ public struct CatalogDocument: Sendable, Hashable {
 
 /// One `<locale>.json` file of a catalog.
 public struct DocumentFile: Sendable, Hashable {
-    /// The name shown in messages (`de.json`, or the path when read from a directory).
+    /// The file's name (`de.json`).
     public var fileName: String
+    /// Where it was read from, when read from a directory; problems name this path.
+    public var path: String?
     public var catalog: String
     public var locale: String
     public var codes: [DocumentCode]
@@ -41,6 +43,7 @@ public struct DocumentFile: Sendable, Hashable {
 
     public init(fileName: String, catalog: String, locale: String, codes: [DocumentCode], isSource: Bool? = nil) {
         self.fileName = fileName
+        self.path = nil
         self.catalog = catalog
         self.locale = locale
         self.codes = codes
@@ -61,8 +64,11 @@ public struct DocumentFile: Sendable, Hashable {
         return codes.firstIndex { $0.code == name }
     }
 
+    /// The name problems are reported under: the path when read from disk, else the file name.
+    public var displayName: String { path ?? fileName }
+
     public static func == (a: DocumentFile, b: DocumentFile) -> Bool {
-        a.fileName == b.fileName && a.catalog == b.catalog && a.locale == b.locale && a.codes == b.codes
+        a.fileName == b.fileName && a.path == b.path && a.catalog == b.catalog && a.locale == b.locale && a.codes == b.codes
             && a.localePosition == b.localePosition && a.isSource == b.isSource
     }
 

@@ -10,17 +10,17 @@ private func emit(_ text: String, to output: String?) throws {
         return
     }
     do {
-        try AtomicWrite.write(text, to: output)
+        try AtomicFile.write(Data(text.utf8), to: output)
     } catch {
-        Terminal.error(error.description)
+        Terminal.error("cannot write \(Terminal.safe(output)): \(error.description)")
         throw ExitCode(2)
     }
 }
 
-private func readRaw(_ directory: String) throws -> RawCatalog {
-    let (raw, problems) = RawCatalog.read(directory: directory)
+private func readRaw(_ directory: String) throws -> CatalogDocument {
+    let (raw, problems) = CatalogDocument.read(directory: directory)
     if raw.source == nil {
-        for problem in problems { Terminal.error("\(problem.file): \(problem.message)") }
+        for problem in problems { Terminal.error(Terminal.safe(problem.description)) }
         Terminal.error("\(directory): no source locale file (codes with \"status\" and \"placeholders\")")
         throw ExitCode(2)
     }
@@ -205,7 +205,12 @@ struct ImportDocsCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for file in [result.source, result.translation] {
-            try emit(file.text, to: (output as NSString).appendingPathComponent(file.fileName))
+            do {
+                try CatalogWriter.write(file, into: output)
+            } catch {
+                Terminal.error(Terminal.safe(error.description))
+                throw ExitCode(2)
+            }
         }
         for finding in result.findings {
             Terminal.err("\(finding.severity.rawValue)[\(finding.check)]: \(ReviewReport.sanitize(finding.message))\n --> \(ReviewReport.sanitize(finding.location))")
@@ -236,7 +241,7 @@ struct PseudoCommand: ParsableCommand {
         let directory = try catalogOptions.directory
         let raw = try readRaw(directory)
         guard let source = raw.source else { throw ExitCode(2) }
-        let file: RawLocaleFile
+        let file: DocumentFile
         do {
             file = try Pseudo.file(from: source, locale: locale)
         } catch {
@@ -244,19 +249,19 @@ struct PseudoCommand: ParsableCommand {
             throw ExitCode(1)
         }
         // Check before writing: the catalog with the pseudo-locale loads and the reverse parser reads it back.
-        var files: [String: String] = [:]
-        for other in raw.files where other.locale != file.locale { files[other.fileName] = other.text }
-        files[file.fileName] = file.text
+        var document = raw
+        document.files.removeAll { $0.locale.lowercased() == file.locale.lowercased() }
+        document.files.append(file)
         let readBack: Pseudo.ReadBack
         do {
-            readBack = try Pseudo.readBack(files: files, locale: locale)
+            readBack = try Pseudo.readBack(document: document, locale: locale)
         } catch {
             Terminal.error("the catalog with the pseudo-locale does not load:\n\(error.description)")
             throw ExitCode(1)
         }
         for failure in readBack.failures { Terminal.warning(Terminal.safe(failure)) }
         let destination = output ?? (directory as NSString).appendingPathComponent(file.fileName)
-        try emit(file.text, to: destination)
+        try emit(CatalogWriter.text(of: file), to: destination)
         Terminal.err("\(destination == "-" ? "generated" : "wrote \(destination):") \(file.codes.count) codes; reverse parser read back \(readBack.checked - readBack.failures.count)/\(readBack.checked) templates"
             + (readBack.skipped.isEmpty ? "" : " (\(readBack.skipped.count) with plural/select not rendered here)"))
         if !readBack.failures.isEmpty { throw ExitCode(1) }
