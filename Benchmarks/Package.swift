@@ -24,6 +24,14 @@ let package = Package(
                 .product(name: "MessageFormatting", package: "defender-errcat"),
             ]
         ),
+        .executableTarget(
+            name: "CatalogBenchmark",
+            dependencies: [
+                .product(name: "ErrorCatalog", package: "defender-errcat"),
+                .product(name: "MessageMatching", package: "defender-errcat"),
+                .product(name: "MessageFormatting", package: "defender-errcat"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,7 +36,7 @@ struct CatalogValidator {
     var problems: [CatalogProblem]
     /// "Did you mean" suggestions cost a scan of every code; they stop after this many, so that a
     /// catalog with thousands of unknown codes is still reported in linear time.
-    private var suggestionBudget = 50
+    private var suggestionBudget = 20
 
     init(document: CatalogDocument, directory: String, problems: [CatalogProblem]) {
         self.document = document
@@ -102,10 +102,15 @@ struct CatalogValidator {
         var status: Int
         var placeholders: [Placeholder]
         var sourceTemplates: [Template]
-        var sourceIndex: [String: Int]
         var localized: [String: LocalizedEntry]
         var hasDescription: Bool
         var hasHint: Bool
+
+        /// A code has a few templates: a scan is cheaper than a dictionary per code.
+        func sourceTemplate(_ id: String) -> Int? {
+            for index in sourceTemplates.indices where sourceTemplates[index].id == id { return index }
+            return nil
+        }
     }
 
     private mutating func problem(_ check: String, file: DocumentFile, at position: SourcePosition?, code: String?,
@@ -124,7 +129,7 @@ struct CatalogValidator {
         for raw in file.codes {
             let code = raw.code
             let at = raw.position
-            if !code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
+            if !code.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
                 problem("code-name", file: file, at: at, code: code, "code '\(code)' has characters other than ASCII letters and digits",
                         expected: "a code such as InvalidHashValue")
             }
@@ -146,7 +151,12 @@ struct CatalogValidator {
 
             var placeholders: [Placeholder] = []
             var placeholderNames: Set<String> = []
-            for item in raw.placeholders ?? [] {
+            let declared = raw.placeholders ?? []
+            if declared.count > CatalogLimits.placeholdersPerCode {
+                problem("limit", file: file, at: at, code: code, "\(declared.count) placeholders are declared, more than the \(CatalogLimits.placeholdersPerCode) a code may have",
+                        expected: "at most \(CatalogLimits.placeholdersPerCode) placeholders per code (CatalogLimits.placeholdersPerCode)")
+            }
+            for item in declared.prefix(CatalogLimits.placeholdersPerCode) {
                 guard let type = PlaceholderType(rawValue: item.type) else {
                     let given = item.type.isEmpty ? "no type" : "'\(item.type)'"
                     problem("placeholder-type", file: file, at: item.position ?? at, code: code, "placeholder '\(item.name)' has \(given)",
@@ -162,10 +172,10 @@ struct CatalogValidator {
             }
 
             var templates: [Template] = []
-            var ids: [String: Int] = [:]
-            var used: Set<String> = []
-            for item in raw.templates {
-                if ids[item.id] != nil {
+            var used: [String] = []
+            checkTemplateCount(raw, file: file, code: code, at: at)
+            for item in raw.templates.prefix(CatalogLimits.templatesPerCode) {
+                if templates.contains(where: { $0.id == item.id }) {
                     problem("duplicate-variant", file: file, at: item.position ?? at, code: code, variant: item.id,
                             "template id '\(item.id)' is used twice", expected: "a distinct id per template of a code")
                     continue
@@ -173,25 +183,24 @@ struct CatalogValidator {
                 guard let message = parsePattern(item, file: file, code: code) else { continue }
                 checkArguments(message, template: item, placeholders: placeholders, file: file, code: code)
                 let template = Template(id: item.id, pattern: item.pattern, message: message, origin: item.origin)
-                used.formUnion(template.argumentNames)
-                ids[item.id] = templates.count
+                for name in template.argumentNames where !used.contains(name) { used.append(name) }
                 templates.append(template)
             }
             for placeholder in placeholders where !used.contains(placeholder.name) && !templates.isEmpty {
                 problem("unused-placeholder", file: file, at: at, code: code, "placeholder '\(placeholder.name)' is declared but no template uses it",
                         expected: "use {\(placeholder.name)} in a template or remove the declaration")
             }
-            let observed = readObserved(raw.observed, existing: ids, placeholders: placeholders, file: file, code: code, at: at)
+            let observed = readObserved(raw.observed, existing: templates, placeholders: placeholders, file: file, code: code, at: at)
             let localized = LocalizedEntry(locale: file.locale, templates: templates, observed: observed,
                                            description: nonEmpty(raw.description), hint: nonEmpty(raw.hint))
-            drafts.append(DraftEntry(code: code, status: status, placeholders: placeholders, sourceTemplates: templates, sourceIndex: ids,
+            drafts.append(DraftEntry(code: code, status: status, placeholders: placeholders, sourceTemplates: templates,
                                      localized: [file.locale: localized], hasDescription: raw.description != nil, hasHint: raw.hint != nil))
         }
         return drafts
     }
 
     private func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
+        guard let text, !text.isBlank else { return nil }
         return text
     }
 
@@ -219,48 +228,48 @@ struct CatalogValidator {
                 problem("duplicate-code", file: file, at: at, code: code, "code '\(code)' is translated more than once", expected: "each code once")
                 continue
             }
-            let draft = drafts[index]
-            var translated: [String: Template] = [:]
-            var failed: Set<String> = []
-            for item in raw.templates {
-                guard let sourcePosition = draft.sourceIndex[item.id] else {
-                    let ids = draft.sourceTemplates.map(\.id)
+            // Read through the index, not a copy: a copy would make the update below copy the entry's storage.
+            var translated: [Template] = []
+            var failed: [String] = []
+            checkTemplateCount(raw, file: file, code: code, at: at)
+            for item in raw.templates.prefix(CatalogLimits.templatesPerCode) {
+                guard let sourcePosition = drafts[index].sourceTemplate(item.id) else {
+                    let ids = drafts[index].sourceTemplates.map(\.id)
                     problem("unknown-variant", file: file, at: item.position ?? at, code: code, variant: item.id,
                             "template id '\(item.id)' does not exist in the source",
                             expected: ids.isEmpty ? "no templates: the source has none for \(code)" : "one of: " + ids.joined(separator: ", "))
                     continue
                 }
-                let sourceTemplate = draft.sourceTemplates[sourcePosition]
-                if translated[item.id] != nil || failed.contains(item.id) {
+                let sourceTemplate = drafts[index].sourceTemplates[sourcePosition]
+                if translated.contains(where: { $0.id == item.id }) || failed.contains(item.id) {
                     problem("duplicate-variant", file: file, at: item.position ?? at, code: code, variant: item.id,
                             "template id '\(item.id)' is translated twice")
                     continue
                 }
                 guard let message = parsePattern(item, file: file, code: code) else {
-                    failed.insert(item.id)
+                    failed.append(item.id)
                     continue
                 }
-                checkArguments(message, template: item, placeholders: draft.placeholders, file: file, code: code, mustMatch: sourceTemplate)
+                checkArguments(message, template: item, placeholders: drafts[index].placeholders, file: file, code: code, mustMatch: sourceTemplate)
                 if let from = item.from, from != sourceTemplate.pattern {
                     problem("stale", file: file, at: item.position ?? at, code: code, variant: item.id,
                             "the translation was made from an older source text: \"\(from)\"",
                             expected: "review it against the current source \"\(sourceTemplate.pattern)\" and update \"from\"", severity: .warning)
                 }
-                translated[item.id] = Template(id: item.id, pattern: item.pattern, message: message, origin: item.origin, from: item.from)
+                translated.append(Template(id: item.id, pattern: item.pattern, message: message, origin: item.origin, from: item.from))
             }
-            for sourceTemplate in draft.sourceTemplates where translated[sourceTemplate.id] == nil && !failed.contains(sourceTemplate.id) {
+            for sourceTemplate in drafts[index].sourceTemplates where !translated.contains(where: { $0.id == sourceTemplate.id }) && !failed.contains(sourceTemplate.id) {
                 problem("missing-translation", file: file, at: at, code: code, variant: sourceTemplate.id,
                         "template '\(sourceTemplate.id)' is not translated", expected: "a translation of \"\(sourceTemplate.pattern)\"")
             }
             // Keep the source's variant order.
-            let ordered = draft.sourceTemplates.compactMap { translated[$0.id] }
-            var ids: [String: Int] = [:]
-            for (position, template) in ordered.enumerated() { ids[template.id] = position }
-            let observed = readObserved(raw.observed, existing: ids, placeholders: draft.placeholders, file: file, code: code, at: at)
-            if draft.hasDescription && raw.description == nil {
+            let ordered = translated.count <= 1 ? translated
+                : drafts[index].sourceTemplates.compactMap { source in translated.first { $0.id == source.id } }
+            let observed = readObserved(raw.observed, existing: ordered, placeholders: drafts[index].placeholders, file: file, code: code, at: at)
+            if drafts[index].hasDescription && raw.description == nil {
                 problem("missing-translation", file: file, at: at, code: code, "the description is not translated", expected: "\"description\": \"…\"")
             }
-            if draft.hasHint && raw.hint == nil {
+            if drafts[index].hasHint && raw.hint == nil {
                 problem("missing-translation", file: file, at: at, code: code, "the hint is not translated", expected: "\"hint\": \"…\"")
             }
             drafts[index].localized[file.locale] = LocalizedEntry(locale: file.locale, templates: ordered, observed: observed,
@@ -275,17 +284,16 @@ struct CatalogValidator {
     // MARK: Shared checks
 
     /// Recognise-only wordings (`observed`): ids distinct from the templates', placeholders declared.
-    private mutating func readObserved(_ items: [DocumentTemplate]?, existing: [String: Int], placeholders: [Placeholder],
+    private mutating func readObserved(_ items: [DocumentTemplate]?, existing: [Template], placeholders: [Placeholder],
                                        file: DocumentFile, code: String, at: SourcePosition?) -> [Template] {
+        guard let items, !items.isEmpty else { return [] }
         var observed: [Template] = []
-        var ids: Set<String> = []
-        for item in items ?? [] {
-            if existing[item.id] != nil || ids.contains(item.id) {
+        for item in items.prefix(max(0, CatalogLimits.templatesPerCode - existing.count)) {
+            if existing.contains(where: { $0.id == item.id }) || observed.contains(where: { $0.id == item.id }) {
                 problem("duplicate-variant", file: file, at: item.position ?? at, code: code, variant: item.id,
                         "observed id '\(item.id)' is already used by another template of \(code)", expected: "a distinct id")
                 continue
             }
-            ids.insert(item.id)
             guard let message = parsePattern(item, file: file, code: code) else { continue }
             checkArguments(message, template: item, placeholders: placeholders, file: file, code: code)
             observed.append(Template(id: item.id, pattern: item.pattern, message: message, origin: item.origin, isObserved: true))
@@ -293,9 +301,35 @@ struct CatalogValidator {
         return observed
     }
 
+    private mutating func checkTemplateCount(_ raw: DocumentCode, file: DocumentFile, code: String, at: SourcePosition?) {
+        let count = raw.templates.count + (raw.observed?.count ?? 0)
+        guard count > CatalogLimits.templatesPerCode else { return }
+        problem("limit", file: file, at: at, code: code, "\(count) templates and observed wordings, more than the \(CatalogLimits.templatesPerCode) a code may have in one locale",
+                expected: "at most \(CatalogLimits.templatesPerCode) per code and locale (CatalogLimits.templatesPerCode)")
+    }
+
     private mutating func parsePattern(_ item: DocumentTemplate, file: DocumentFile, code: String) -> Message? {
+        let length = item.pattern.unicodeScalars.count
+        if length > CatalogLimits.patternLength {
+            problems.append(CatalogProblem(check: "limit", file: file.displayName, line: item.patternLocation?.start.line ?? item.position?.line,
+                column: item.patternLocation?.start.column, code: code, variant: item.id,
+                message: "the pattern has \(length) characters, more than the \(CatalogLimits.patternLength) a template may have",
+                expected: "at most \(CatalogLimits.patternLength) Unicode scalars per pattern (CatalogLimits.patternLength)"))
+            return nil
+        }
         do {
-            return try MessageParser.parse(item.pattern)
+            let message = try MessageParser.parse(item.pattern)
+            let arguments = message.allArguments
+            if arguments.count > CatalogLimits.argumentsPerTemplate {
+                let range = arguments[CatalogLimits.argumentsPerTemplate].range
+                let position = item.patternLocation?.position(atScalarOffset: range.start)
+                problems.append(CatalogProblem(check: "limit", file: file.displayName, line: position?.line ?? item.position?.line,
+                    column: position?.column, code: code, variant: item.id, pattern: item.pattern, patternRange: range,
+                    message: "the pattern uses placeholders \(arguments.count) times, more than the \(CatalogLimits.argumentsPerTemplate) a template may",
+                    expected: "at most \(CatalogLimits.argumentsPerTemplate) placeholder uses per template, plural and select branches included (CatalogLimits.argumentsPerTemplate)"))
+                return nil
+            }
+            return message
         } catch {
             let position = item.patternLocation?.position(atScalarOffset: error.offset)
             problems.append(CatalogProblem(check: "syntax", file: file.displayName, line: position?.line ?? item.position?.line,
@@ -335,9 +369,9 @@ struct CatalogValidator {
             }
         }
         if let source {
-            let expected = Set(source.argumentNames)
-            let actual = Set(used)
-            for missing in source.argumentNames where !actual.contains(missing) {
+            // Argument lists are short (and bounded by the per-template limit): arrays, not sets.
+            let expected = source.argumentNames
+            for missing in expected where !used.contains(missing) {
                 report("missing-placeholder", "the translation drops {\(missing)}, which the source template uses",
                        SourceRange(start: 0, end: pattern.unicodeScalars.count),
                        expected: "the same placeholders as \"\(source.pattern)\": " + source.argumentNames.map { "{\($0)}" }.joined(separator: ", "))
@@ -353,11 +387,23 @@ struct CatalogValidator {
 
 extension Catalog {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
+    /// Candidates whose length alone puts them out of reach are skipped, and each distance stops
+    /// as soon as it exceeds the best so far, so a scan of many codes stays cheap.
     static func closest(_ word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        let best = candidates.map { ($0, EditDistance.between($0.lowercased(), lowered)) }.min { $0.1 < $1.1 }
-        guard let best, best.1 <= max(1, word.count / 3) else { return nil }
-        return best.0
+        let target = Array(word.lowercased().unicodeScalars)
+        var limit = max(1, word.count / 3)
+        var best: String?
+        for candidate in candidates {
+            let length = candidate.unicodeScalars.count
+            guard abs(length - target.count) <= limit else { continue }
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            if let distance = EditDistance.bounded(scalars, target, limit: limit) {
+                if best == nil || distance < limit { best = candidate }
+                limit = distance
+                if distance == 0 { break }
+            }
+        }
+        return best
     }
 }
 
@@ -408,6 +454,11 @@ enum TypeCompatibility {
 
 enum Identifier {
     static func isValid(_ name: String) -> Bool {
+        // ASCII names (all of the bundled catalog's) without Unicode property look-ups.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let first = name.utf8.first, first == 0x5F || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+            return name.utf8.allSatisfy { $0 == 0x5F || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
     }

@@ -292,6 +292,11 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// Empty or only whitespace (stops at the first other character: no copy).
+    var isBlank: Bool {
+        !unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }

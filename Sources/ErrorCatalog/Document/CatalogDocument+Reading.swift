@@ -101,6 +101,18 @@ enum DocumentKeys {
     static let translatedTemplate = ["id", "pattern", "from", "origin", "note"]
 }
 
+/// An object's members, looked up by key (the first of a duplicated key wins).
+struct Members {
+    let list: [JSONMember]
+
+    /// A catalog reader looks up a fixed handful of keys per object, so even a huge object costs
+    /// a linear number of comparisons.
+    subscript(key: String) -> JSONMember? {
+        for index in list.indices where list[index].key == key { return list[index] }
+        return nil
+    }
+}
+
 /// Turns a file's JSON tree into a `DocumentFile`, reporting every problem of form with its position.
 struct DocumentReader {
     let fileName: String
@@ -120,18 +132,21 @@ struct DocumentReader {
     }
 
     /// Members by key; a key given twice is reported (JSON parsers disagree on which one wins).
-    private mutating func members(_ list: [JSONMember], code: String?) -> [String: JSONMember] {
-        var result: [String: JSONMember] = [:]
-        result.reserveCapacity(list.count)
-        for member in list {
-            if result[member.key] != nil {
-                problem("duplicate-key", at: member.keyPosition, code: code, "the key \"\(member.key)\" occurs twice in the same object",
-                        expected: "each key once")
-                continue
-            }
-            result[member.key] = member
+    private mutating func members(_ list: [JSONMember], code: String?) -> Members {
+        // Catalog objects have a handful of keys: a linear scan beats hashing. A large object
+        // (only a hostile or broken file has one) is checked through a set, to stay linear.
+        var duplicates: [Int] = []
+        if list.count <= 16 {
+            for i in list.indices.dropFirst() where list[..<i].contains(where: { $0.key == list[i].key }) { duplicates.append(i) }
+        } else {
+            var seen: Set<String> = []
+            for i in list.indices where !seen.insert(list[i].key).inserted { duplicates.append(i) }
         }
-        return result
+        for i in duplicates {
+            problem("duplicate-key", at: list[i].keyPosition, code: code, "the key \"\(list[i].key)\" occurs twice in the same object",
+                    expected: "each key once")
+        }
+        return Members(list: list)
     }
 
     private mutating func checkKeys(_ list: [JSONMember], accepted: [String], code: String?, what: String) {
@@ -324,7 +339,7 @@ struct DocumentReader {
                     expected: "\"\(key)\": \"…\"")
             return nil
         }
-        if !allowEmpty && text.trimmingWhitespace().isEmpty {
+        if !allowEmpty && text.isBlank {
             // Kept (empty) so that the loader does not also call it missing.
             problem("json", at: location.start, code: code, "\"\(key)\" is empty", expected: "\"\(key)\": \"…\" (text for a person to read)")
         }

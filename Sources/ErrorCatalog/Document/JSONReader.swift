@@ -17,7 +17,7 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
 /// A JSON value as read from a file, with the position where it starts. Object members keep their
 /// order and the position of their key; numbers keep their literal text (a catalog wants to know
 /// whether `400` was written, not what a double makes of it).
-package indirect enum JSONNode: Sendable {
+package enum JSONNode: Sendable {
     case object([JSONMember], SourcePosition)
     case array([JSONNode], SourcePosition)
     case string(String, JSONStringLocation)
