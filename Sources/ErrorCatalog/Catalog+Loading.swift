@@ -79,6 +79,7 @@ struct CatalogValidator {
             readTranslation(file, into: &entries, source: source)
         }
 
+        sortProblems()
         guard !problems.contains(where: { $0.severity == .error }) else { throw CatalogLoadError(problems: problems) }
 
         var codes: [CodeEntry] = []
@@ -93,6 +94,23 @@ struct CatalogValidator {
                        locales: [source.locale] + translations.map(\.locale),
                        codes: codes, directory: keepDirectory ? directory : nil,
                        files: filesByLocale, warnings: problems)
+    }
+
+    /// In file order: by file (as the document lists them), then line and column; problems without
+    /// a line (a missing translation of a whole code) after the file's positioned ones. Stable.
+    private mutating func sortProblems() {
+        var fileOrder: [String: Int] = [:]
+        for (index, file) in document.files.enumerated() { fileOrder[file.displayName] = index }
+        problems = problems.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            let fx = x.file.flatMap { fileOrder[$0] } ?? -1, fy = y.file.flatMap { fileOrder[$0] } ?? -1
+            if fx != fy { return fx < fy }
+            let lx = x.line ?? .max, ly = y.line ?? .max
+            if lx != ly { return lx < ly }
+            let cx = x.column ?? 0, cy = y.column ?? 0
+            if cx != cy { return cx < cy }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     // MARK: Source
@@ -126,7 +144,8 @@ struct CatalogValidator {
         var seen: Set<String> = []
         // Codes whose "status" the reader already reported (present but not a number).
         let statusReported = Set(problems.lazy.filter { $0.check == "status" && $0.file == file.displayName }.compactMap(\.code))
-        for raw in file.codes {
+        for position in file.codes.indices {
+            let raw = file.codes[position]
             let code = raw.code
             let at = raw.position
             if !code.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
@@ -309,7 +328,8 @@ struct CatalogValidator {
     }
 
     private mutating func parsePattern(_ item: DocumentTemplate, file: DocumentFile, code: String) -> Message? {
-        let length = item.pattern.unicodeScalars.count
+        // UTF-8 bytes bound the scalar count from above: count scalars only for a long pattern.
+        let length = item.pattern.utf8.count <= CatalogLimits.patternLength ? 0 : item.pattern.unicodeScalars.count
         if length > CatalogLimits.patternLength {
             problems.append(CatalogProblem(check: "limit", file: file.displayName, line: item.patternLocation?.start.line ?? item.position?.line,
                 column: item.patternLocation?.start.column, code: code, variant: item.id,

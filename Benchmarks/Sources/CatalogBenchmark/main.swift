@@ -123,7 +123,7 @@ var sizes: [Int] = []
 var rounds: Int?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
-    if argument == "--wall" || argument == "--breakdown" || argument == "--profile-load" { continue }
+    if argument == "--wall" || argument == "--breakdown" || argument == "--profile-load" || argument == "--profile-validate" { continue }
     if argument == "--rounds", let value = arguments.popFirst().flatMap({ Int($0) }) { rounds = value }
     else if let size = Int(argument) { sizes.append(size) }
     else {
@@ -172,6 +172,11 @@ for size in sizes {
     check(problems.count == broken.errors, "broken catalog: \(problems.count) errors reported, \(broken.errors) injected")
     check(problems.allSatisfy { $0.line != nil && $0.file != nil }, "a problem without a position")
 
+    if CommandLine.arguments.contains("--profile-validate") {
+        let (document, _) = CatalogDocument.read(directory: directory)
+        for _ in 0..<(rounds ?? 5) { check((try? Catalog.load(document: document))?.codes.count == size, "validate") }
+        continue
+    }
     if CommandLine.arguments.contains("--profile-load") {
         // Only loads, for a profiler.
         for _ in 0..<(rounds ?? 5) { check((try? Catalog.load(directory: directory))?.codes.count == size, "load") }
@@ -207,7 +212,8 @@ for size in sizes {
             for pattern in patterns { arguments += (try! MessageParser.parse(pattern)).allArguments.count }
             check(arguments > 0, "parse")
         }
-        print("  breakdown \(size): MessageParser.parse of \(patterns.count) patterns \(String(format: "%.1f ms", parse * 1000))")
+        let validate = measure { check((try? Catalog.load(document: document))?.codes.count == size, "validate") }
+        print("  breakdown \(size): validate a read document \(String(format: "%.1f ms", validate * 1000)), of which MessageParser.parse of \(patterns.count) patterns \(String(format: "%.1f ms", parse * 1000))")
     }
     var matcherTime = 0.0, formatterTime = 0.0
     matcherTime = measure {
