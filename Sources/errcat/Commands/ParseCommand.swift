@@ -45,7 +45,7 @@ struct ParseCommand: ParsableCommand {
         if let message {
             let result = matcher.match(message, locale: filter, code: code)
             if json {
-                Terminal.out(try JSONOutput.string(MatchOutput.json(result, input: message)))
+                Terminal.out(JSONWriter.string(MatchOutput.json(result, input: message), layout: .pretty))
             } else {
                 Terminal.out(MatchOutput.detailed(result, input: message, catalog: catalog))
             }
@@ -65,11 +65,11 @@ struct ParseCommand: ParsableCommand {
             lines += 1
             if ndjson {
                 let explained = BodyExplainer(catalog: catalog, matcher: matcher).explain(line)
-                output.write(line: json ? (try JSONOutput.string(explained.json, pretty: false)) : explained.line)
+                output.write(line: json ? JSONWriter.string(explained.json, layout: .compact) : explained.line)
             } else {
                 if json {
                     let result = matcher.match(line, locale: filter, code: code)
-                    writer.bytes.removeAll(keepingCapacity: true)
+                    writer.reset()
                     writer.write(result, input: line)
                     output.write(lineBytes: writer.bytes)
                 } else {
