@@ -43,7 +43,7 @@ struct ExplainCommand: ParsableCommand {
             Terminal.out(JSONWriter.string(explained.json, layout: .pretty))
             return
         }
-        Terminal.out(render(explained, response: response, german: locale.catalogLocale.hasPrefix("de")))
+        Terminal.out(render(explained, response: response, german: LocaleTag(locale.catalogLocale)?.language == "de"))
         if explained.explanation.code == nil { throw ExitCode(1) }
     }
 
