@@ -233,9 +233,9 @@ package struct JSONWriter {
     /// function of the package (see the type's documentation for the escaped set).
     package static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &bytes) }) {
-            _ = done
-        } else {
+        // Native strings are contiguous UTF-8; a bridged one is copied once.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &bytes) }
+        if done == nil {
             var copy = text
             copy.withUTF8 { appendEscaped($0, to: &bytes) }
         }
