@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrorCatalog
 import Foundation
+import MessageFormatting
 import MessageMatching
 
 struct ParseCommand: ParsableCommand {
@@ -91,7 +92,8 @@ struct ParseCommand: ParsableCommand {
 enum Matchers {
     static func make(_ catalog: Catalog) throws -> MessageMatcher {
         do {
-            return try MessageMatcher(catalog: catalog)
+            // Grouping separators as ICU has them, also for a catalog locale the built-in table lacks.
+            return try MessageMatcher(catalog: catalog, numberSymbols: .icu)
         } catch {
             Terminal.error("cannot compile the catalog's templates for matching: \(error)")
             throw ExitCode(2)
