@@ -173,7 +173,7 @@ public enum DocsImport {
         // The page's locale from the front matter (`ms.contentlocale: de-DE`), else `lang` of the first span.
         var locale = "und"
         for line in lines where line.hasPrefix("ms.contentlocale:") {
-            locale = line.dropFirst("ms.contentlocale:".count).trimmingCharacters(in: .whitespaces)
+            locale = LocaleTag.canonical(String(line.dropFirst("ms.contentlocale:".count)))
         }
         if locale == "und" { locale = "xx" }
         let sourceLocale = "en"

@@ -213,10 +213,11 @@ enum PO {
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields[String(line[..<colon]).trimmingCharacters(in: .whitespaces)] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         }
-        let locale = (fields["Language"] ?? "").replacingOccurrences(of: "_", with: "-")
-        let source = (fields["X-Source-Language"] ?? "").replacingOccurrences(of: "_", with: "-")
+        let locale = LocaleTag.canonical(fields["Language"] ?? "")
+        let source = LocaleTag.canonical(fields["X-Source-Language"] ?? "")
         return ExchangeDocument(catalog: fields["Project-Id-Version"] ?? "", sourceLocale: source, locale: locale, units: units)
     }
 }
 
 import Foundation
+import ErrorCatalog

@@ -58,23 +58,18 @@ public enum ReviewReport {
 
     // MARK: JSON
 
+    /// The review as JSON: `catalog`, `findings`, `locales`, `skippedChecks`, `sourceLocale`,
+    /// `summary` (keys sorted, as the report has always been written), two-space indentation.
     public static func json(_ result: ReviewResult) -> String {
-        struct Summary: Encodable { var errors, warnings, notes: Int }
-        struct Document: Encodable {
-            var catalog: String
-            var sourceLocale: String
-            var locales: [String]
-            var summary: Summary
-            var skippedChecks: [String: String]
-            var findings: [ReviewFinding]
-        }
-        let document = Document(catalog: result.catalogName, sourceLocale: result.sourceLocale, locales: result.locales,
-                                summary: Summary(errors: result.errorCount, warnings: result.warningCount, notes: result.infoCount),
-                                skippedChecks: result.skippedChecks, findings: result.findings)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let document: JSONValue = [
+            "catalog": .string(result.catalogName),
+            "sourceLocale": .string(result.sourceLocale),
+            "locales": .strings(result.locales),
+            "summary": ["errors": .integer(result.errorCount), "warnings": .integer(result.warningCount), "notes": .integer(result.infoCount)],
+            "skippedChecks": .object(result.skippedChecks.map { (key: $0.key, value: .string($0.value)) }),
+            "findings": .array(result.findings.map(\.json)),
+        ]
+        return JSONWriter.string(document, layout: .pretty) + "\n"
     }
 
     // MARK: SARIF 2.1.0
@@ -83,7 +78,7 @@ public enum ReviewReport {
     /// location (file, line, column) and a logical one (code / variant).
     public static func sarif(_ result: ReviewResult, catalogDirectory: String? = nil) -> String {
         let usedChecks = Set(result.findings.map(\.check))
-        var rules: [[String: Any]] = []
+        var rules: [JSONValue] = []
         var ruleIndex: [String: Int] = [:]
         var ruleIDs = ReviewCheck.all.map(\.id).filter { $0 != "catalog" }
         ruleIDs += usedChecks.filter { !ruleIDs.contains($0) }.sorted()
@@ -91,54 +86,53 @@ public enum ReviewReport {
             let check = ReviewCheck.named(id)
             ruleIndex[id] = rules.count
             rules.append([
-                "id": id,
-                "shortDescription": ["text": check?.summary ?? id],
-                "defaultConfiguration": ["level": level(check?.severity ?? .error)],
+                "id": .string(id),
+                "shortDescription": ["text": .string(check?.summary ?? id)],
+                "defaultConfiguration": ["level": .string(level(check?.severity ?? .error))],
             ])
         }
-        let results: [[String: Any]] = result.findings.map { finding in
+        let results: [JSONValue] = result.findings.map { finding in
             var message = finding.message
             if let expected = finding.expected { message += " Expected: \(expected)." }
-            var region: [String: Any] = [:]
-            if let line = finding.line { region["startLine"] = line }
+            var region: JSONValue = [:]
+            if let line = finding.line { region["startLine"] = .integer(line) }
             if let column = finding.column {
-                region["startColumn"] = column
-                if let start = finding.start, let end = finding.end, end > start { region["endColumn"] = column + (end - start) }
+                region["startColumn"] = .integer(column)
+                if let start = finding.start, let end = finding.end, end > start { region["endColumn"] = .integer(column + (end - start)) }
             }
-            var physical: [String: Any] = [
-                "artifactLocation": ["uri": finding.file ?? "catalog", "uriBaseId": "CATALOG"],
+            var physical: JSONValue = [
+                "artifactLocation": ["uri": .string(finding.file ?? "catalog"), "uriBaseId": "CATALOG"],
             ]
-            if !region.isEmpty { physical["region"] = region }
-            var location: [String: Any] = ["physicalLocation": physical]
+            if !region.members.isEmpty { physical["region"] = region }
+            var location: JSONValue = ["physicalLocation": physical]
             if let code = finding.code {
                 let name = [code, finding.variant ?? finding.field].compactMap { $0 }.joined(separator: "/")
-                location["logicalLocations"] = [["name": name, "fullyQualifiedName": [finding.locale, name].compactMap { $0 }.joined(separator: ":"),
+                location["logicalLocations"] = [["name": .string(name), "fullyQualifiedName": .string([finding.locale, name].compactMap { $0 }.joined(separator: ":")),
                                                  "kind": "member"]]
             }
-            var item: [String: Any] = [
-                "ruleId": finding.check,
-                "level": level(finding.severity),
-                "message": ["text": message],
+            var item: JSONValue = [
+                "ruleId": .string(finding.check),
+                "level": .string(level(finding.severity)),
+                "message": ["text": .string(message)],
                 "locations": [location],
             ]
-            if let index = ruleIndex[finding.check] { item["ruleIndex"] = index }
+            if let index = ruleIndex[finding.check] { item["ruleIndex"] = .integer(index) }
             return item
         }
-        var run: [String: Any] = [
-            "tool": ["driver": ["name": "errcat review", "version": "0.1.0", "rules": rules]],
-            "results": results,
+        var run: JSONValue = [
+            "tool": ["driver": ["name": "errcat review", "version": "0.1.0", "rules": .array(rules)]],
+            "results": .array(results),
         ]
         if let catalogDirectory {
             let url = URL(fileURLWithPath: catalogDirectory, isDirectory: true).absoluteString
-            run["originalUriBaseIds"] = ["CATALOG": ["uri": url.hasSuffix("/") ? url : url + "/"]]
+            run["originalUriBaseIds"] = ["CATALOG": ["uri": .string(url.hasSuffix("/") ? url : url + "/")]]
         }
-        let log: [String: Any] = [
+        let log: JSONValue = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [run],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONWriter.string(log, layout: .pretty) + "\n"
     }
 
     static func level(_ severity: ReviewFinding.Severity) -> String {
@@ -147,5 +141,26 @@ public enum ReviewReport {
         case .warning: return "warning"
         case .info: return "note"
         }
+    }
+}
+
+extension ReviewFinding {
+    /// The finding's fields as its `Codable` form names them; absent optionals are left out.
+    var json: JSONValue {
+        var object: JSONValue = ["severity": .string(severity.rawValue), "check": .string(check), "message": .string(message)]
+        func set(_ key: String, _ value: String?) { if let value { object[key] = .string(value) } }
+        func set(_ key: String, _ value: Int?) { if let value { object[key] = .integer(value) } }
+        set("file", file)
+        set("line", line)
+        set("column", column)
+        set("locale", locale)
+        set("code", code)
+        set("variant", variant)
+        set("field", field)
+        set("text", text)
+        set("start", start)
+        set("end", end)
+        set("expected", expected)
+        return object
     }
 }

@@ -118,10 +118,10 @@ public enum PlaceholderType: String, Sendable, Hashable, CaseIterable, CustomStr
     }
 
     /// Says in one sentence whether `text` is a valid value of this type, and if not, why, in
-    /// English or German (`locale` starting with `de`). Used to explain a rejected value
+    /// English or German (a `de` locale: `de`, `de-AT`, `de_CH`). Used to explain a rejected value
     /// (`Hash value xyz is invalid.`).
     public func explain(_ text: String, locale: String = "en") -> String {
-        let german = locale.lowercased().hasPrefix("de")
+        let german = LocaleTag(locale)?.language == "de"
         switch parse(text) {
         case .success:
             return german ? "'\(text)' ist ein formal gültiger Wert vom Typ \(rawValue)." : "'\(text)' is a well-formed \(rawValue)."

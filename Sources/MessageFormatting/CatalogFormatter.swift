@@ -215,9 +215,7 @@ public final class CatalogFormatter: Sendable {
 
     /// Tags ICU would choke on are not worth a compile.
     private static func isUsable(_ locale: String) -> Bool {
-        !locale.isEmpty && locale.unicodeScalars.allSatisfy {
-            $0 == "-" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-        }
+        LocaleTag.isWellFormed(locale)
     }
 
     private func regionalMessages(_ table: CodeTable, _ catalogLocale: String,

@@ -68,22 +68,10 @@ func icuUTF8Output(
 
 // MARK: - Numbers
 
-/// How ICU's default decimal format renders integers in one locale, read once from ICU.
-public struct NumberSymbols: Sendable, Hashable {
-    public var locale: String
-    public var groupingSeparator: String
-    public var decimalSeparator: String
-    public var positivePrefix: String
-    public var positiveSuffix: String
-    public var negativePrefix: String
-    public var negativeSuffix: String
-    /// UTF-8 of the digits 0…9 of the locale's numbering system.
-    public var digits: [[UInt8]]
-    public var groupingUsed: Bool
-    public var primaryGrouping: Int
-    public var secondaryGrouping: Int
-    public var minimumGroupingDigits: Int
-
+// `NumberSymbols` (the value) lives in ErrorCatalog, so that modules without ICU (the matcher)
+// can be given the same facts; ICU is where they are read.
+extension NumberSymbols {
+    /// How ICU's default decimal format renders numbers in `locale`, read from ICU.
     public init(locale: String) throws(ICUError) {
         var raw = icushim_number_symbols()
         try icuCheck(icushim_number_symbols_get(locale, &raw), "reading the number symbols of \(locale)")
@@ -93,13 +81,6 @@ public struct NumberSymbols: Sendable, Hashable {
                 return String(decoding: bytes[..<end], as: UTF8.self)
             }
         }
-        self.locale = locale
-        groupingSeparator = text(&raw.grouping_separator)
-        decimalSeparator = text(&raw.decimal_separator)
-        positivePrefix = text(&raw.positive_prefix)
-        positiveSuffix = text(&raw.positive_suffix)
-        negativePrefix = text(&raw.negative_prefix)
-        negativeSuffix = text(&raw.negative_suffix)
         var digitList: [[UInt8]] = []
         withUnsafeBytes(of: &raw.digits) { bytes in
             for index in 0..<10 {
@@ -108,11 +89,11 @@ public struct NumberSymbols: Sendable, Hashable {
                 digitList.append(Array(bytes[slice.startIndex..<end]))
             }
         }
-        digits = digitList
-        groupingUsed = raw.grouping_used != 0
-        primaryGrouping = Int(raw.primary_grouping)
-        secondaryGrouping = Int(raw.secondary_grouping)
-        minimumGroupingDigits = Int(raw.minimum_grouping_digits)
+        self.init(locale: locale, groupingSeparator: text(&raw.grouping_separator), decimalSeparator: text(&raw.decimal_separator),
+                  positivePrefix: text(&raw.positive_prefix), positiveSuffix: text(&raw.positive_suffix),
+                  negativePrefix: text(&raw.negative_prefix), negativeSuffix: text(&raw.negative_suffix),
+                  digits: digitList, groupingUsed: raw.grouping_used != 0, primaryGrouping: Int(raw.primary_grouping),
+                  secondaryGrouping: Int(raw.secondary_grouping), minimumGroupingDigits: Int(raw.minimum_grouping_digits))
     }
 
     /// ICU's own rendering of `value` with the locale's default decimal format (the reference the
@@ -122,6 +103,13 @@ public struct NumberSymbols: Sendable, Hashable {
             icushim_number_format_int64(locale, value, buffer, capacity, length)
         }
     }
+}
+
+extension NumberSymbolsProvider {
+    /// ICU's answer for every well-formed tag (ICU itself falls back `de-LU` → `de` → root).
+    /// A tag ICU cannot read at all gives `nil` here, so the provider falls back along the tag's
+    /// parents to the root symbols — a lookup, not an error the caller could act on.
+    public static let icu = NumberSymbolsProvider { locale in try? NumberSymbols(locale: locale) }
 }
 
 /// Renders Int64 values exactly as ICU's default decimal format does, without calling ICU.

@@ -94,7 +94,8 @@ enum TemplateCompiler {
     static let maxAlternatives = 256
 
     /// Expands plural/select/choice branches into alternatives.
-    static func expand(_ message: Message, placeholders: [String: Placeholder], locale: String,
+    /// `grouping`: the template locale's integer grouping byte (`Recognisers.groupingByte`).
+    static func expand(_ message: Message, placeholders: [String: Placeholder], grouping: UInt8,
                        pluralArgument: String? = nil) -> [Alternative] {
         var results = [Alternative()]
         func append(_ element: Element) {
@@ -102,12 +103,12 @@ enum TemplateCompiler {
         }
         func kind(of name: String) -> SlotKind {
             guard let placeholder = placeholders[name] else { return .any }
-            return SlotKind.forType(placeholder.type, rejected: placeholder.rejected, locale: locale)
+            return SlotKind.forType(placeholder.type, rejected: placeholder.rejected, grouping: grouping)
         }
         func branch(_ cases: [(Message, String, Value?)]) {
             var next: [Alternative] = []
             for (message, argument, binding) in cases {
-                let subs = expand(message, placeholders: placeholders, locale: locale,
+                let subs = expand(message, placeholders: placeholders, grouping: grouping,
                                   pluralArgument: binding == nil ? argument : pluralArgument)
                 for base in results {
                     for sub in subs where next.count < maxAlternatives {
@@ -126,7 +127,7 @@ enum TemplateCompiler {
             case .text(let text, _):
                 append(.literal(text))
             case .pound:
-                append(.slot(pluralArgument ?? "#", .integer(separator: Recognisers.groupingSeparator(locale: locale))))
+                append(.slot(pluralArgument ?? "#", .integer(separator: grouping)))
             case .argument(let argument):
                 let name = argument.name.description
                 switch argument.kind {
@@ -134,7 +135,7 @@ enum TemplateCompiler {
                     append(.slot(name, kind(of: name)))
                 case .formatted(let type, _):
                     if type == .number, placeholders[name]?.rejected != true {
-                        append(.slot(name, .integer(separator: Recognisers.groupingSeparator(locale: locale))))
+                        append(.slot(name, .integer(separator: grouping)))
                     } else {
                         append(.slot(name, type == .number ? kind(of: name) : .any))
                     }

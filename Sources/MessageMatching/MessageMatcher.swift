@@ -63,10 +63,14 @@ public struct MessageMatcher: Sendable {
     /// The catalog the matcher was built from (descriptions and hints for `explain`).
     public var catalog: Catalog? { storage.catalog }
 
-    /// Compiles every template and observed wording of every locale of `catalog`.
-    public init(catalog: Catalog) throws(MatcherBuildError) {
+    /// Compiles every template and observed wording of every locale of `catalog`. Integers are
+    /// read with each locale's grouping separator from `numberSymbols` (the built-in table by
+    /// default, which a test holds equal to ICU; pass `.icu` from MessageFormatting to ask ICU).
+    public init(catalog: Catalog, numberSymbols: NumberSymbolsProvider = .builtIn) throws(MatcherBuildError) {
         var compiled: [CompiledTemplate] = []
         var order = 0
+        var grouping: [String: UInt8] = [:]
+        for locale in catalog.locales { grouping[locale] = Recognisers.groupingByte(numberSymbols.symbols(for: locale)) }
         for entry in catalog.codes {
             var placeholders: [String: Placeholder] = [:]
             for placeholder in entry.placeholders { placeholders[placeholder.name] = placeholder }
@@ -75,7 +79,7 @@ public struct MessageMatcher: Sendable {
                 let all = localized.templates.map { ($0, false) } + localized.observed.map { ($0, true) }
                 for (index, (template, observed)) in all.enumerated() {
                     let variant = VariantID(id: template.id, index: index)
-                    for alternative in TemplateCompiler.expand(template.message, placeholders: placeholders, locale: locale) {
+                    for alternative in TemplateCompiler.expand(template.message, placeholders: placeholders, grouping: grouping[locale]!) {
                         compiled.append(TemplateCompiler.compile(alternative, code: entry.code, status: entry.status, locale: locale,
                                                                  variant: variant, isObserved: observed || template.isObserved,
                                                                  pattern: template.pattern, order: order, placeholders: placeholders))
@@ -89,9 +93,10 @@ public struct MessageMatcher: Sendable {
 
     /// Compiles raw templates (no catalog file): synthetic benchmarks, ad-hoc patterns. Templates
     /// keep the given order for ranking ties; variant indices count per (code, locale).
-    public init(templates raw: [RawTemplate]) throws(MatcherBuildError) {
+    public init(templates raw: [RawTemplate], numberSymbols: NumberSymbolsProvider = .builtIn) throws(MatcherBuildError) {
         var compiled: [CompiledTemplate] = []
         var variantCounts: [String: Int] = [:]
+        var grouping: [String: UInt8] = [:]
         for (order, template) in raw.enumerated() {
             let message: Message
             do {
@@ -107,7 +112,9 @@ public struct MessageMatcher: Sendable {
             let key = template.code + "\u{0}" + template.locale
             let index = variantCounts[key, default: 0]
             variantCounts[key] = index + 1
-            for alternative in TemplateCompiler.expand(message, placeholders: placeholders, locale: template.locale) {
+            let separator = grouping[template.locale] ?? Recognisers.groupingByte(numberSymbols.symbols(for: template.locale))
+            grouping[template.locale] = separator
+            for alternative in TemplateCompiler.expand(message, placeholders: placeholders, grouping: separator) {
                 compiled.append(TemplateCompiler.compile(alternative, code: template.code, status: template.status,
                                                          locale: template.locale, variant: VariantID(id: template.variant, index: index),
                                                          isObserved: template.isObserved, pattern: template.pattern,

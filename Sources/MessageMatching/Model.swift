@@ -12,8 +12,8 @@ public enum LocaleFilter: Sendable, Hashable {
         case .auto: return true
         case .only(let wanted):
             if wanted == locale { return true }
-            let language = wanted.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? wanted
-            return language.lowercased() == locale.lowercased()
+            guard let tag = LocaleTag(wanted), let other = LocaleTag(locale) else { return false }
+            return tag == other || other.identifier == tag.language
         }
     }
 }

@@ -86,8 +86,9 @@ enum SlotKind: Hashable, Sendable {
         }
     }
 
-    /// Kind for a placeholder of `type` in a template of `locale`.
-    static func forType(_ type: PlaceholderType, rejected: Bool, locale: String) -> SlotKind {
+    /// Kind for a placeholder of `type` in a template of a locale whose integers group with
+    /// `grouping` (see `Recognisers.groupingByte`).
+    static func forType(_ type: PlaceholderType, rejected: Bool, grouping: UInt8) -> SlotKind {
         if rejected { return .any }
         switch type {
         case .string, .list, .date: return .any
@@ -96,7 +97,7 @@ enum SlotKind: Hashable, Sendable {
         case .guid: return .guid
         case .ipAddress: return .ip
         case .version: return .version
-        case .integer: return .integer(separator: Recognisers.groupingSeparator(locale: locale))
+        case .integer: return .integer(separator: grouping)
         case .domainName: return .domain
         case .url: return .url
         }
@@ -104,18 +105,17 @@ enum SlotKind: Hashable, Sendable {
 }
 
 enum Recognisers {
-    /// The ASCII grouping separator of `locale` as ICU 72 renders integers (CLDR 42). Locales whose
-    /// separator is not ASCII (fr: U+202F) read ungrouped integers only.
-    static func groupingSeparator(locale: String) -> UInt8 {
-        let parts = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-        let language = parts.first ?? ""
-        let region = parts.count > 1 ? parts[parts.count - 1] : ""
-        if language == "de" && (region == "ch" || region == "li") { return 0x27 } // ’ normalised to '
-        switch language {
-        case "de", "es", "it", "nl", "pt", "da", "id", "tr", "el", "ro", "hr", "sl", "sr", "vi", "is": return 0x2E
-        case "fr", "ru", "pl", "cs", "sk", "sv", "nb", "no", "fi", "uk", "hu", "bg": return 0
-        default: return 0x2C
-        }
+    /// The byte the integer recogniser accepts between digit groups in a locale with `symbols`
+    /// (from ICU, or the built-in table that a test holds equal to ICU): the separator itself
+    /// when it is one ASCII byte (`,` en, `.` de); `'` for ’ or ‘ (de-CH), which the normaliser
+    /// folds to `'` before slots are read; 0 — ungrouped integers only — for a locale without
+    /// grouping or with another non-ASCII separator (U+202F fr, U+00A0 de-AT).
+    static func groupingByte(_ symbols: NumberSymbols) -> UInt8 {
+        guard symbols.groupingUsed else { return 0 }
+        let utf8 = Array(symbols.groupingSeparator.utf8)
+        if utf8.count == 1, utf8[0] > 0x20, utf8[0] < 0x7F, !(0x30...0x39).contains(utf8[0]), utf8[0] != 0x2D { return utf8[0] }
+        if symbols.groupingSeparator == "\u{2019}" || symbols.groupingSeparator == "\u{2018}" { return 0x27 }
+        return 0
     }
 
     /// Reads an integer written with `separator` grouping (groups of three after the first) or with

@@ -14,7 +14,8 @@ public struct MessageTranslator: Sendable {
 
     public init(catalog: Catalog) throws {
         self.catalog = catalog
-        matcher = try MessageMatcher(catalog: catalog)
+        // The matcher reads numbers with the separators the formatter writes: both from ICU.
+        matcher = try MessageMatcher(catalog: catalog, numberSymbols: .icu)
         formatter = try CatalogFormatter(catalog: catalog)
     }
 

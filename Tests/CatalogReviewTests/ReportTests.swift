@@ -40,6 +40,24 @@ struct ReportTests {
         #expect(Set(findings.compactMap { $0["check"] as? String }) == Set(["placeholder-unknown", "placeholder-missing", "capitalisation", "whitespace"]))
     }
 
+    /// The JSON report keeps the field names, values and key order the `Codable` encoding gave it.
+    @Test func jsonKeepsTheCodableFieldsAndSortedKeys() throws {
+        var result = Self.defective()
+        result.findings.append(ReviewFinding(severity: .warning, check: "whitespace", file: "de\u{202E}.json", line: 3, locale: "de",
+                                             text: "a\u{1B}[2J\u{85}\u{2028}\"\\", start: 1, end: 2, message: "m\u{0}", expected: "\u{FFFD}"))
+        let report = ReviewReport.json(result)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        for (finding, decoded) in zip(result.findings, findings) {
+            let encoded = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(finding)) as? [String: Any])
+            #expect(NSDictionary(dictionary: encoded).isEqual(to: decoded), "\(decoded)")
+        }
+        let keys = ["\"catalog\"", "\"findings\"", "\"locales\"", "\"skippedChecks\"", "\"sourceLocale\"", "\"summary\""]
+        let offsets = try keys.map { try #require(report.range(of: "\n  " + $0)).lowerBound }
+        #expect(offsets == offsets.sorted())
+        #expect(!report.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{0}" })
+    }
+
     @Test func textShowsACaretUnderThePosition() {
         let text = ReviewReport.text(Self.defective())
         #expect(text.contains("error[placeholder-unknown]: {hsh} is not a placeholder of InvalidHashValue (renamed or translated from {hash}?)"))

@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func randomValuesAreValidForTheirType() {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandomNumberGenerator(seed: 7)
         for type in PlaceholderType.allCases {
             for _ in 0..<200 {
                 let value = type.randomValue(using: &rng)
@@ -66,4 +66,3 @@ import Testing
     }
 }
 
-typealias SplitMix64 = SeededRandomNumberGenerator

@@ -9,7 +9,7 @@ import Testing
     func preparedEqualsFormatAndICU(locale: String) throws {
         let catalog = try bundledCatalog()
         let formatter = try CatalogFormatter(catalog: catalog)
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandomNumberGenerator(seed: 7)
         var compared = 0
         for entry in catalog.codes {
             let catalogLocale = try catalog.negotiateLocale(locale).catalogLocale
@@ -74,7 +74,7 @@ import Testing
     /// rejects, and it does accept the common valid values (else it would save nothing).
     @Test(arguments: PlaceholderType.allCases)
     func quickCheckNeverAcceptsWhatValidateRejects(type: PlaceholderType) {
-        var generator = SplitMix(seed: 11)
+        var generator = SeededRandomNumberGenerator(seed: 11)
         let edge: [Value] = [
             .text(""), .text("abc"), .text(" "), .text("a b"), .text("ä"), .text("x\u{7F}"), .text(","),
             .text("1."), .text(".1"), .text("1..2"), .text("1.2"), .text("1.2.3.4"), .text("1.2.3.4.5"),

@@ -30,7 +30,7 @@ let testLocales = ["en", "de", "de-AT", "de-CH", "fr", "pl", "ru", "ar", "ja", "
             #expect(renderer.format(value) == (try NumberSymbols.icuFormat(value, locale: locale)),
                     "\(value) in \(locale)")
         }
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandomNumberGenerator(seed: 7)
         for _ in 0..<2000 {
             let digits = Int(generator.next() % 18) + 1
             var value = Int64(bitPattern: generator.next()) % Int64(pow10(digits))
@@ -54,7 +54,6 @@ let testLocales = ["en", "de", "de-AT", "de-CH", "fr", "pl", "ru", "ar", "ja", "
 
 func pow10(_ n: Int) -> UInt64 { (0..<n).reduce(1) { result, _ in result * 10 } }
 
-typealias SplitMix = SeededRandomNumberGenerator
 
 @Suite struct RendererCases {
     @Test func literalAndStrings() throws {
@@ -148,7 +147,7 @@ typealias SplitMix = SeededRandomNumberGenerator
         "{n, plural, other {# and {n}}}",
     ]
 
-    static func values(_ generator: inout SplitMix) -> [String: Value] {
+    static func values(_ generator: inout SeededRandomNumberGenerator) -> [String: Value] {
         let magnitude = [10, 1000, 1_000_000, Int64.max][Int(generator.next() % 4)]
         var n = Int64(bitPattern: generator.next()) % magnitude
         if generator.next() % 3 == 0 { n = Int64(generator.next() % 30) }
@@ -163,7 +162,7 @@ typealias SplitMix = SeededRandomNumberGenerator
 
     @Test(arguments: ["en", "de", "de-AT", "de-CH", "fr", "pl", "ru", "ar", "ja"])
     func corpus(locale: String) throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandomNumberGenerator(seed: 42)
         for pattern in Self.patterns {
             let message = try MessageParser.parse(pattern)
             let compiled = try CompiledMessage(pattern: pattern, message: message, locale: locale)

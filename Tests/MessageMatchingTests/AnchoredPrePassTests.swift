@@ -91,7 +91,7 @@ struct AnchoredPrePassTests {
         let matcher = Fixtures.matcher
         let automaton = matcher.withAnchoredPass(false)
         let formatter = try CatalogFormatter(catalog: catalog)
-        var rng = SplitMix64(state: 0xA7C4)
+        var rng = SeededRandomNumberGenerator(seed: 0xA7C4)
         let scratch = MatchScratch()
         var checked = 0, answered = 0
         for entry in catalog.codes {
@@ -129,7 +129,7 @@ struct AnchoredPrePassTests {
 
     /// Synthetic templates like the benchmark's: shared openings, typed and free-text slots.
     @Test func syntheticTemplates() throws {
-        var rng = SplitMix64(state: 0x5E7)
+        var rng = SeededRandomNumberGenerator(seed: 0x5E7)
         let words = (0..<60).map { _ in
             String((0..<Int.random(in: 3...6, using: &rng)).map { _ in "abcdefghijklmnoprstuvw".randomElement(using: &rng)! })
         }

@@ -56,7 +56,7 @@ struct MatchViewTests {
         let catalog = Fixtures.catalog
         let matcher = Fixtures.matcher
         let formatter = try CatalogFormatter(catalog: catalog)
-        var rng = SplitMix64(state: 0xFA57)
+        var rng = SeededRandomNumberGenerator(seed: 0xFA57)
         let scratch = MatchScratch()
         var checked = 0
         for entry in catalog.codes {
@@ -134,7 +134,7 @@ struct ByteValidatorTests {
     }
 
     @Test func generatedValuesOfEveryType() {
-        var rng = SplitMix64(state: 0xB17E)
+        var rng = SeededRandomNumberGenerator(seed: 0xB17E)
         for type in PlaceholderType.allCases where type != .date {
             for _ in 0..<300 {
                 var text = type.randomValue(using: &rng).description
@@ -155,7 +155,7 @@ struct ByteValidatorTests {
 @Suite("Scratch normal form")
 struct ScratchNormalFormTests {
     @Test func shortcutEqualsNormaliser() {
-        var rng = SplitMix64(state: 0x5CA7)
+        var rng = SeededRandomNumberGenerator(seed: 0x5CA7)
         let alphabet: [UInt8] = Array("aZ.,:;!? ?Mx\t-é".utf8) + [0x20, 0x20, 0x41, 0x7A, 0x5A, 0x40, 0x5B, 0x60, 0x7B, 0x1F, 0x7F]
             + Array("ü’‘\u{00A0}\u{2009}\u{3000}Ö".utf8)
         let scratch = MatchScratch()

@@ -12,7 +12,6 @@ import MessageFormatting
 import Glibc
 #endif
 
-typealias SplitMix = SeededRandomNumberGenerator
 
 func fail(_ message: String) -> Never {
     print("FAIL: \(message)")
@@ -68,7 +67,7 @@ struct Job {
     let prepared: PreparedArguments
 }
 let poolSize = min(total, 16_384)
-var rng = SplitMix(seed: 20_241_129)
+var rng = SeededRandomNumberGenerator(seed: 20_241_129)
 var jobs: [Job] = []
 for _ in 0..<poolSize {
     let index = Int(rng.next() % UInt64(targets.count))

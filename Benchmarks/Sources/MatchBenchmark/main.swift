@@ -18,17 +18,6 @@ import MessageMatching
 import Glibc
 #endif
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// One message of the workload and what the matcher must say about it.
 struct Sample {
     let text: String
@@ -60,7 +49,7 @@ let clock = ContinuousClock()
 /// POOL=n: distinct messages per workload (default 20,000 catalog / 50,000 synthetic); a small
 /// pool stays in cache and shows the compute cost alone.
 let poolSize = ProcessInfo.processInfo.environment["POOL"].flatMap { Int($0) }
-var rng = SplitMix64(state: 2024)
+var rng = SeededRandomNumberGenerator(seed: 2024)
 
 // MARK: Noise
 

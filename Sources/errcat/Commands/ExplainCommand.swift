@@ -37,13 +37,13 @@ struct ExplainCommand: ParsableCommand {
         let translator = (try? CatalogFormatter(catalog: catalog)).map { MessageTranslator(matcher: matcher, formatter: $0) }
         var explained = BodyExplainer(catalog: catalog, matcher: matcher, translator: translator)
             .explain(response.body, locale: locale, httpStatus: status ?? response.status)
-        if let retryAfter = response.header("Retry-After") { explained.json["retryAfter"] = retryAfter }
-        if let requestID = response.requestID { explained.json["requestId"] = requestID }
+        if let retryAfter = response.header("Retry-After") { explained.json["retryAfter"] = .string(retryAfter) }
+        if let requestID = response.requestID { explained.json["requestId"] = .string(requestID) }
         if json {
-            Terminal.out(try JSONOutput.string(explained.json))
+            Terminal.out(JSONWriter.string(explained.json, layout: .pretty))
             return
         }
-        Terminal.out(render(explained, response: response, german: locale.catalogLocale.hasPrefix("de")))
+        Terminal.out(render(explained, response: response, german: LocaleTag(locale.catalogLocale)?.language == "de"))
         if explained.explanation.code == nil { throw ExitCode(1) }
     }
 

@@ -45,8 +45,8 @@ struct FormatCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if envelope {
-            let body: [String: Any] = ["error": ["code": code, "message": message, "target": UUID().uuidString.lowercased()]]
-            Terminal.out(try JSONOutput.string(body))
+            let body: JSONValue = ["error": ["code": .string(code), "message": .string(message), "target": .string(UUID().uuidString.lowercased())]]
+            Terminal.out(JSONWriter.string(body, layout: .pretty))
         } else {
             Terminal.out(message)
         }

@@ -17,7 +17,7 @@ struct ListCommand: ParsableCommand {
         let catalog = try catalogOptions.load()
         let locale = try localeOption.negotiate(catalog).catalogLocale
         if json {
-            Terminal.out(try JSONOutput.string(catalogJSON(catalog, locale: locale)))
+            Terminal.out(JSONWriter.string(catalogJSON(catalog, locale: locale), layout: .pretty))
             return
         }
         let codeWidth = max(4, catalog.codes.map(\.code.count).max() ?? 0)
@@ -39,26 +39,26 @@ struct ListCommand: ParsableCommand {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    private func catalogJSON(_ catalog: Catalog, locale: String) -> [String: Any] {
-        let codes: [[String: Any]] = catalog.codes.map { entry in
+    private func catalogJSON(_ catalog: Catalog, locale: String) -> JSONValue {
+        let codes: [JSONValue] = catalog.codes.map { entry in
             let texts = entry.localized[locale] ?? entry.localized[catalog.sourceLocale]
-            var object: [String: Any] = [
-                "code": entry.code,
-                "status": entry.status,
-                "placeholders": entry.placeholders.map { placeholder -> [String: Any] in
-                    var p: [String: Any] = ["name": placeholder.name, "type": placeholder.type.rawValue, "rejected": placeholder.rejected]
-                    if let description = placeholder.description { p["description"] = description }
+            var object: JSONValue = [
+                "code": .string(entry.code),
+                "status": .integer(entry.status),
+                "placeholders": .array(entry.placeholders.map { placeholder in
+                    var p: JSONValue = ["name": .string(placeholder.name), "type": .string(placeholder.type.rawValue), "rejected": .bool(placeholder.rejected)]
+                    if let description = placeholder.description { p["description"] = .string(description) }
                     return p
-                },
-                "templates": (texts?.templates ?? []).enumerated().map { index, template -> [String: Any] in
-                    ["variant": index, "id": template.id, "pattern": template.pattern]
-                },
+                }),
+                "templates": .array((texts?.templates ?? []).enumerated().map { index, template in
+                    ["variant": .integer(index), "id": .string(template.id), "pattern": .string(template.pattern)]
+                }),
             ]
-            if let description = texts?.description { object["description"] = description }
-            if let hint = texts?.hint { object["hint"] = hint }
+            if let description = texts?.description { object["description"] = .string(description) }
+            if let hint = texts?.hint { object["hint"] = .string(hint) }
             return object
         }
-        return ["catalog": catalog.name, "locale": locale, "codes": codes]
+        return ["catalog": .string(catalog.name), "locale": .string(locale), "codes": .array(codes)]
     }
 }
 

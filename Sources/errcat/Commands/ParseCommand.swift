@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrorCatalog
 import Foundation
+import MessageFormatting
 import MessageMatching
 
 struct ParseCommand: ParsableCommand {
@@ -45,7 +46,7 @@ struct ParseCommand: ParsableCommand {
         if let message {
             let result = matcher.match(message, locale: filter, code: code)
             if json {
-                Terminal.out(try JSONOutput.string(MatchOutput.json(result, input: message)))
+                Terminal.out(JSONWriter.string(MatchOutput.json(result, input: message), layout: .pretty))
             } else {
                 Terminal.out(MatchOutput.detailed(result, input: message, catalog: catalog))
             }
@@ -65,11 +66,11 @@ struct ParseCommand: ParsableCommand {
             lines += 1
             if ndjson {
                 let explained = BodyExplainer(catalog: catalog, matcher: matcher).explain(line)
-                output.write(line: json ? (try JSONOutput.string(explained.json, pretty: false)) : explained.line)
+                output.write(line: json ? JSONWriter.string(explained.json, layout: .compact) : explained.line)
             } else {
                 if json {
                     let result = matcher.match(line, locale: filter, code: code)
-                    writer.bytes.removeAll(keepingCapacity: true)
+                    writer.reset()
                     writer.write(result, input: line)
                     output.write(lineBytes: writer.bytes)
                 } else {
@@ -91,7 +92,8 @@ struct ParseCommand: ParsableCommand {
 enum Matchers {
     static func make(_ catalog: Catalog) throws -> MessageMatcher {
         do {
-            return try MessageMatcher(catalog: catalog)
+            // Grouping separators as ICU has them, also for a catalog locale the built-in table lacks.
+            return try MessageMatcher(catalog: catalog, numberSymbols: .icu)
         } catch {
             Terminal.error("cannot compile the catalog's templates for matching: \(error)")
             throw ExitCode(2)

@@ -1,5 +1,4 @@
 import ErrorCatalog
-import Foundation
 import MessageFormatting
 import MessageMatching
 import MessageTranslation
@@ -15,7 +14,7 @@ struct BodyExplainer {
         var explanation: ExplainedError
         /// The message in the requested locale, when the match gives every value.
         var localizedMessage: String?
-        var json: [String: Any]
+        var json: JSONValue
         var line: String
     }
 
@@ -26,32 +25,32 @@ struct BodyExplainer {
         if let translator, let result = explanation.match, let best = result.best, best.code == explanation.code, let locale {
             localized = try? translator.render(best, result: result, in: locale).text
         }
-        var object: [String: Any] = [:]
+        var object: JSONValue = [:]
         if let match = explanation.match, let message = explanation.body.message {
             object = MatchOutput.json(match, input: message)
         } else {
             object["matched"] = false
             object["ambiguous"] = false
-            object["alternatives"] = [Any]()
+            object["alternatives"] = []
         }
-        object["code"] = explanation.code ?? NSNull()
-        object["codeSource"] = explanation.codeSource.rawValue
-        object["status"] = explanation.status ?? NSNull()
-        object["target"] = explanation.body.target ?? NSNull()
+        object["code"] = .string(explanation.code)
+        object["codeSource"] = .string(explanation.codeSource.rawValue)
+        object["status"] = .integer(explanation.status)
+        object["target"] = .string(explanation.body.target)
         object["envelope"] = [
-            "format": explanation.body.format.rawValue,
-            "code": explanation.body.code ?? NSNull(),
-            "codeChain": explanation.body.codeChain,
-            "message": explanation.body.message ?? NSNull(),
-        ] as [String: Any]
-        if let httpStatus = explanation.httpStatus { object["httpStatus"] = httpStatus }
-        if let agrees = explanation.statusAgrees { object["statusAgrees"] = agrees }
-        object["codeDisagreement"] = explanation.codeDisagreement
-        if let messageCode = explanation.messageCode { object["messageCode"] = messageCode }
-        if let description = explanation.description { object["description"] = description }
-        if let hint = explanation.hint { object["hint"] = hint }
-        if let localized { object["localizedMessage"] = localized }
-        object["notes"] = explanation.notes
+            "format": .string(explanation.body.format.rawValue),
+            "code": .string(explanation.body.code),
+            "codeChain": .strings(explanation.body.codeChain),
+            "message": .string(explanation.body.message),
+        ]
+        if let httpStatus = explanation.httpStatus { object["httpStatus"] = .integer(httpStatus) }
+        if let agrees = explanation.statusAgrees { object["statusAgrees"] = .bool(agrees) }
+        object["codeDisagreement"] = .bool(explanation.codeDisagreement)
+        if let messageCode = explanation.messageCode { object["messageCode"] = .string(messageCode) }
+        if let description = explanation.description { object["description"] = .string(description) }
+        if let hint = explanation.hint { object["hint"] = .string(hint) }
+        if let localized { object["localizedMessage"] = .string(localized) }
+        object["notes"] = .strings(explanation.notes)
         var line = [explanation.code ?? "-", explanation.status.map(String.init) ?? "-", explanation.body.target.map { Terminal.safe($0) } ?? "-"]
         if let best = explanation.match?.best {
             line.append(best.locale + "/" + best.variant.id)

@@ -100,7 +100,10 @@ extension Catalog {
     /// else is a one-screen error naming the option.
     func localeFilter(_ text: String, option: String) throws -> LocaleFilter {
         if text == "auto" { return .auto }
-        guard let match = locales.first(where: { $0.lowercased() == text.lowercased() || $0.lowercased() == LocaleTag.language(text) }) else {
+        let requested = LocaleTag(text)
+        guard let requested, let match = locales.first(where: { locale in
+            LocaleTag(locale).map { $0 == requested || $0.identifier == requested.language } ?? false
+        }) else {
             Terminal.error("\(option) '\(Terminal.safe(text))' is not a locale of the catalog; use auto or one of: \(locales.joined(separator: ", "))")
             throw ExitCode(2)
         }

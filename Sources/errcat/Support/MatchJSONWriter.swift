@@ -2,154 +2,102 @@ import ErrorCatalog
 import MessageMatching
 
 /// Writes a parse result as one line of JSON straight into bytes — the streaming path of
-/// `parse --json`, tens of times faster than building `[String: Any]` and serialising it.
-/// It produces exactly what `JSONOutput.string(MatchOutput.json(…), pretty: false)` produces
-/// (same keys in the same sorted order, same escaping); a test holds the two together.
+/// `parse --json`, much faster than building a `JSONValue` tree (a dictionary per match and per
+/// value) and sorting its keys. It writes through the package's one `JSONWriter` (same escape
+/// function, same number forms) and states the keys in sorted order by hand, so it produces
+/// exactly what `JSONWriter.string(MatchOutput.json(…), layout: .compact)` produces; a test holds
+/// the two together on catalog messages and on random hostile text.
 struct MatchJSONWriter {
-    var bytes: [UInt8] = []
+    private var writer = JSONWriter(layout: .compact, capacity: 1 << 12)
+    private var names: [String] = []
 
-    init() {
-        bytes.reserveCapacity(1 << 12)
+    var bytes: [UInt8] { writer.bytes }
+
+    mutating func reset() {
+        writer.reset()
     }
 
     mutating func write(_ result: MatchResult, input: String) {
         let specific = result.best.map { !$0.isCatchAll } ?? false
-        raw("{\"alternatives\":[")
-        var first = true
+        writer.beginObject()
+        writer.key("alternatives" as StaticString)
+        writer.beginArray()
         for alternative in result.alternatives where !specific || !alternative.isCatchAll {
-            if !first { byte(UInt8(ascii: ",")) }
-            first = false
-            raw("{")
-            matchFields(alternative)
-            raw("}")
+            writer.beginObject()
+            matchFields(alternative, input: nil)
+            writer.endObject()
         }
-        raw("],\"ambiguous\":")
-        raw(result.ambiguous ? "true" : "false")
+        writer.endArray()
+        writer.key("ambiguous" as StaticString); writer.bool(result.ambiguous)
         if let best = result.best {
-            raw(",")
             // The best match's fields interleave with input/matched in sorted key order.
-            args(best)
-            raw(",\"catchAll\":"); raw(best.isCatchAll ? "true" : "false")
-            raw(",\"code\":"); string(best.code)
-            raw(",\"exact\":"); raw(best.exact ? "true" : "false")
-            raw(",\"input\":"); string(input)
-            raw(",\"locale\":"); string(best.locale)
-            raw(",\"matched\":true")
-            raw(",\"observed\":"); raw(best.isObserved ? "true" : "false")
-            raw(",\"status\":"); raw(String(best.status))
-            raw(",\"tolerances\":"); tolerances(best.tolerances)
-            raw(",\"variant\":"); string(best.variant.id)
-            raw(",\"variantIndex\":"); raw(String(best.variant.index))
+            matchFields(best, input: input)
         } else {
-            raw(",\"code\":null,\"input\":"); string(input)
-            raw(",\"matched\":false")
+            writer.key("code" as StaticString); writer.null()
+            writer.key("input" as StaticString); writer.string(input)
+            writer.key("matched" as StaticString); writer.bool(false)
             if let nearest = result.nearest {
-                raw(",\"nearest\":{\"code\":"); string(nearest.code)
-                raw(",\"expected\":"); string(nearest.expected)
-                raw(",\"locale\":"); string(nearest.locale)
-                raw(",\"offset\":"); raw(String(nearest.scalarOffset))
-                raw(",\"pattern\":"); string(nearest.pattern)
-                raw(",\"variant\":"); string(nearest.variant.id)
-                raw("}")
+                writer.key("nearest" as StaticString)
+                writer.beginObject()
+                writer.key("code" as StaticString); writer.string(nearest.code)
+                writer.key("expected" as StaticString); writer.string(nearest.expected)
+                writer.key("locale" as StaticString); writer.string(nearest.locale)
+                writer.key("offset" as StaticString); writer.integer(nearest.scalarOffset)
+                writer.key("pattern" as StaticString); writer.string(nearest.pattern)
+                writer.key("variant" as StaticString); writer.string(nearest.variant.id)
+                writer.endObject()
             }
         }
-        raw("}")
+        writer.endObject()
     }
 
-    private mutating func matchFields(_ match: Match) {
+    /// A match's fields in sorted key order; with `input`, also the top level's `input` and
+    /// `matched` in their sorted places.
+    private mutating func matchFields(_ match: Match, input: String?) {
         args(match)
-        raw(",\"catchAll\":"); raw(match.isCatchAll ? "true" : "false")
-        raw(",\"code\":"); string(match.code)
-        raw(",\"exact\":"); raw(match.exact ? "true" : "false")
-        raw(",\"locale\":"); string(match.locale)
-        raw(",\"observed\":"); raw(match.isObserved ? "true" : "false")
-        raw(",\"status\":"); raw(String(match.status))
-        raw(",\"tolerances\":"); tolerances(match.tolerances)
-        raw(",\"variant\":"); string(match.variant.id)
-        raw(",\"variantIndex\":"); raw(String(match.variant.index))
+        writer.key("catchAll" as StaticString); writer.bool(match.isCatchAll)
+        writer.key("code" as StaticString); writer.string(match.code)
+        writer.key("exact" as StaticString); writer.bool(match.exact)
+        if let input { writer.key("input" as StaticString); writer.string(input) }
+        writer.key("locale" as StaticString); writer.string(match.locale)
+        if input != nil { writer.key("matched" as StaticString); writer.bool(true) }
+        writer.key("observed" as StaticString); writer.bool(match.isObserved)
+        writer.key("status" as StaticString); writer.integer(match.status)
+        writer.key("tolerances" as StaticString)
+        writer.beginArray()
+        for tolerance in match.tolerances { writer.string(tolerance.rawValue) }
+        writer.endArray()
+        writer.key("variant" as StaticString); writer.string(match.variant.id)
+        writer.key("variantIndex" as StaticString); writer.integer(match.variant.index)
     }
 
     private mutating func args(_ match: Match) {
-        raw("\"args\":{")
-        var first = true
-        for name in match.values.keys.sorted() {
+        writer.key("args" as StaticString)
+        writer.beginObject()
+        names.removeAll(keepingCapacity: true)
+        names.append(contentsOf: match.values.keys)
+        names.sort()
+        for name in names {
             let value = match.values[name]!
-            if !first { byte(UInt8(ascii: ",")) }
-            first = false
-            string(name)
-            raw(":{")
-            if value.rejected { raw("\"rejected\":true,") }
-            raw("\"text\":"); string(value.text)
-            raw(",\"type\":"); string(value.type.rawValue)
-            raw(",\"valid\":"); raw(value.isValidForType ? "true" : "false")
-            raw(",\"value\":")
+            writer.key(name)
+            writer.beginObject()
+            if value.rejected { writer.key("rejected" as StaticString); writer.bool(true) }
+            writer.key("text" as StaticString); writer.string(value.text)
+            writer.key("type" as StaticString); writer.string(value.type.rawValue)
+            writer.key("valid" as StaticString); writer.bool(value.isValidForType)
+            writer.key("value" as StaticString)
             switch value.value {
-            case .integer(let number): raw(String(number))
-            case .number(let number): raw(number.isFinite ? String(number) : "null")
-            case .text(let text): string(text)
-            case .date: string(value.value.description)
+            case .integer(let number): writer.integer(number)
+            case .number(let number): writer.number(number)
+            case .text(let text): writer.string(text)
+            case .date: writer.string(value.value.description)
             case .list(let items):
-                raw("[")
-                for (index, item) in items.enumerated() {
-                    if index > 0 { byte(UInt8(ascii: ",")) }
-                    string(item)
-                }
-                raw("]")
+                writer.beginArray()
+                for item in items { writer.string(item) }
+                writer.endArray()
             }
-            raw("}")
+            writer.endObject()
         }
-        raw("}")
-    }
-
-    private mutating func tolerances(_ list: [Tolerance]) {
-        raw("[")
-        for (index, tolerance) in list.enumerated() {
-            if index > 0 { byte(UInt8(ascii: ",")) }
-            string(tolerance.rawValue)
-        }
-        raw("]")
-    }
-
-    private mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    private mutating func byte(_ value: UInt8) {
-        bytes.append(value)
-    }
-
-    /// A JSON string with the escaping of `JSONOutput`: `"` `\` and controls escaped, C1 controls
-    /// and U+2028/2029 as \u escapes, everything else as UTF-8.
-    private mutating func string(_ text: String) {
-        byte(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let b = utf8[index]
-                switch b {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x00..<0x20, 0x7F: hexEscape(UInt32(b))
-                case 0xC2 where index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]):
-                    hexEscape(UInt32(utf8[index + 1]))
-                    index += 1
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    hexEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    index += 2
-                default: byte(b)
-                }
-                index += 1
-            }
-        }
-        byte(UInt8(ascii: "\""))
-    }
-
-    private mutating func hexEscape(_ value: UInt32) {
-        let hex = String(value, radix: 16)
-        raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        writer.endObject()
     }
 }

@@ -1,57 +1,57 @@
 import ErrorCatalog
-import Foundation
 import MessageMatching
 
 /// The documented JSON shape of a parse result (see README, "parse --json").
 enum MatchOutput {
-    static func json(_ result: MatchResult, input: String) -> [String: Any] {
-        var object: [String: Any] = ["input": input, "matched": result.matched, "ambiguous": result.ambiguous]
+    /// The result as a JSON object (keys are sorted when written, see `JSONWriter.Layout`).
+    static func json(_ result: MatchResult, input: String) -> JSONValue {
+        var object: JSONValue = ["input": .string(input), "matched": .bool(result.matched), "ambiguous": .bool(result.ambiguous)]
         if let best = result.best {
-            for (key, value) in matchJSON(best) { object[key] = value }
+            for (key, value) in matchJSON(best).members { object[key] = value }
         } else {
-            object["code"] = NSNull()
+            object["code"] = .null
             if let nearest = result.nearest {
                 object["nearest"] = [
-                    "code": nearest.code, "locale": nearest.locale, "variant": nearest.variant.id,
-                    "pattern": nearest.pattern, "offset": nearest.scalarOffset, "expected": nearest.expected,
-                ] as [String: Any]
+                    "code": .string(nearest.code), "locale": .string(nearest.locale), "variant": .string(nearest.variant.id),
+                    "pattern": .string(nearest.pattern), "offset": .integer(nearest.scalarOffset), "expected": .string(nearest.expected),
+                ]
             }
         }
         // Free-text-only templates ("{reason}.") match almost anything: listed only when nothing more specific matched.
         let specific = result.best.map { !$0.isCatchAll } ?? false
-        object["alternatives"] = result.alternatives.filter { !specific || !$0.isCatchAll }.map { matchJSON($0) }
+        object["alternatives"] = .array(result.alternatives.filter { !specific || !$0.isCatchAll }.map { matchJSON($0) })
         return object
     }
 
-    static func matchJSON(_ match: Match) -> [String: Any] {
-        var args: [String: Any] = [:]
+    static func matchJSON(_ match: Match) -> JSONValue {
+        var args: [(key: String, value: JSONValue)] = []
         for (name, value) in match.values {
-            var arg: [String: Any] = ["type": value.type.rawValue, "value": jsonValue(value.value), "text": value.text]
+            var arg: JSONValue = ["type": .string(value.type.rawValue), "value": jsonValue(value.value), "text": .string(value.text)]
             if value.rejected { arg["rejected"] = true }
-            arg["valid"] = value.isValidForType
-            args[name] = arg
+            arg["valid"] = .bool(value.isValidForType)
+            args.append((name, arg))
         }
         return [
-            "code": match.code,
-            "status": match.status,
-            "locale": match.locale,
-            "variant": match.variant.id,
-            "variantIndex": match.variant.index,
-            "observed": match.isObserved,
-            "args": args,
-            "exact": match.exact,
-            "tolerances": match.tolerances.map(\.rawValue),
-            "catchAll": match.isCatchAll,
+            "code": .string(match.code),
+            "status": .integer(match.status),
+            "locale": .string(match.locale),
+            "variant": .string(match.variant.id),
+            "variantIndex": .integer(match.variant.index),
+            "observed": .bool(match.isObserved),
+            "args": .object(args),
+            "exact": .bool(match.exact),
+            "tolerances": .strings(match.tolerances.map(\.rawValue)),
+            "catchAll": .bool(match.isCatchAll),
         ]
     }
 
-    static func jsonValue(_ value: Value) -> Any {
+    static func jsonValue(_ value: Value) -> JSONValue {
         switch value {
-        case .integer(let number): return number
-        case .number(let number): return number
-        case .list(let items): return items
-        case .text(let text): return text
-        case .date: return value.description
+        case .integer(let number): return .integer(number)
+        case .number(let number): return .number(number)
+        case .list(let items): return .strings(items)
+        case .text(let text): return .string(text)
+        case .date: return .string(value.description)
         }
     }
 

@@ -1,0 +1,398 @@
+/// The one JSON writer of the package: a typed value (`JSONValue`) or a stream of calls, written
+/// into a byte buffer, with one escape function and three layouts.
+///
+/// Every JSON text the tool prints or writes goes through here (`list --json`, `parse --json`,
+/// `explain --json`, `format --envelope`, the review's JSON and SARIF reports, and the catalog
+/// files), so every one of them escapes the same characters:
+///
+/// - `"` and `\` as `\"` and `\\`;
+/// - every C0 control (U+0000–U+001F): `\b` `\t` `\n` `\f` `\r` by name, the others as `\u00XX`;
+/// - DEL and the C1 controls (U+007F–U+009F) and the line/paragraph separators U+2028/U+2029 as
+///   `\u00XX`/`\u2028`/`\u2029`, so server text can never reach a terminal or a JavaScript
+///   consumer raw;
+/// - U+FEFF (zero-width no-break space, the byte-order mark) as `\ufeff`: Foundation's
+///   `JSONSerialization` on Linux drops a raw U+FEFF at the start of a string (and so loses or
+///   merges object keys), the escaped form it keeps;
+/// - everything else, including other non-ASCII text, bidi marks and U+FFFD, as UTF-8.
+///
+/// The input is a Swift `String`, which is always valid Unicode: a lone surrogate cannot occur,
+/// and bytes that were not valid UTF-8 were already replaced by U+FFFD when the text was decoded
+/// (`String(decoding:as:)`), so the output is always valid UTF-8 and valid JSON.
+package struct JSONWriter {
+    /// Whitespace and key order.
+    package enum Layout: Sendable, Hashable {
+        /// One line, no spaces: `{"a":1,"b":[]}` — NDJSON. Object keys sorted.
+        case compact
+        /// The tool's output: two-space indentation, `"key": value`, `[]`/`{}` for empty
+        /// containers, object keys sorted so output is stable. No final newline.
+        case pretty
+        /// The catalog files' layout — Python's `json.dumps(indent=2, ensure_ascii=False)`:
+        /// the whitespace of `pretty`, object keys in the order given. The caller adds the final
+        /// newline.
+        case catalogFile
+
+        var indented: Bool { self != .compact }
+        var sortsKeys: Bool { self != .catalogFile }
+    }
+
+    package private(set) var bytes: [UInt8] = []
+    package let layout: Layout
+    /// Nesting depth of the open containers.
+    private var depth = 0
+    /// Per open container: it has no member yet (no comma before the next one; `[]`/`{}` when
+    /// it closes like that).
+    private var firstFlags: [Bool] = []
+    /// A key was just written: the next value follows it on the same line, with no comma.
+    private var afterKey = false
+
+    package init(layout: Layout = .compact, capacity: Int = 1 << 12) {
+        self.layout = layout
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Starts a new document in the same buffer (keeps its capacity).
+    package mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        depth = 0
+        firstFlags.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
+    /// The text written so far.
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    // MARK: Whole values
+
+    /// `value` as a JSON text in `layout`.
+    package static func string(_ value: JSONValue, layout: Layout = .pretty) -> String {
+        var writer = JSONWriter(layout: layout, capacity: 256)
+        writer.value(value)
+        return writer.text
+    }
+
+    /// Writes a whole value at the current position.
+    package mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): self.bool(flag)
+        case .integer(let number): self.integer(number)
+        case .number(let number): self.number(number)
+        case .string(let text): self.string(text)
+        case .array(let items):
+            beginArray()
+            for item in items { self.value(item) }
+            endArray()
+        case .object(let members):
+            beginObject()
+            if layout.sortsKeys && !Self.isSorted(members) {
+                // Stable: equal keys keep their order, as a dictionary could not have them anyway.
+                let sorted = members.enumerated().sorted { a, b in
+                    a.element.key < b.element.key || (a.element.key == b.element.key && a.offset < b.offset)
+                }
+                for (_, member) in sorted { key(member.key); self.value(member.value) }
+            } else {
+                for member in members { key(member.key); self.value(member.value) }
+            }
+            endObject()
+        }
+    }
+
+    private static func isSorted(_ members: [(key: String, value: JSONValue)]) -> Bool {
+        var index = 1
+        while index < members.count {
+            if members[index].key < members[index - 1].key { return false }
+            index += 1
+        }
+        return true
+    }
+
+    // MARK: Streaming
+
+    package mutating func beginObject() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "{"))
+        open()
+    }
+
+    package mutating func endObject() {
+        close(UInt8(ascii: "}"))
+    }
+
+    package mutating func beginArray() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "["))
+        open()
+    }
+
+    package mutating func endArray() {
+        close(UInt8(ascii: "]"))
+    }
+
+    /// An object key (any text; escaped). The next call writes its value.
+    package mutating func key(_ name: String) {
+        beforeMember()
+        Self.appendQuoted(name, to: &bytes)
+        keySeparator()
+    }
+
+    /// An object key given as a literal of plain ASCII that needs no escaping (checked in debug
+    /// builds): copied without scanning, for hand-written fast paths.
+    package mutating func key(_ name: StaticString) {
+        beforeMember()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { buffer in
+            assert(buffer.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }, "key literal needs escaping")
+            bytes.append(contentsOf: buffer)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        keySeparator()
+    }
+
+    package mutating func string(_ text: String) {
+        beforeValue()
+        Self.appendQuoted(text, to: &bytes)
+    }
+
+    package mutating func integer(_ number: Int64) {
+        beforeValue()
+        Self.appendDecimal(number, to: &bytes)
+    }
+
+    package mutating func integer(_ number: Int) {
+        integer(Int64(number))
+    }
+
+    /// A finite number in Swift's shortest round-trip form (`0.5`, `1e-05`); `null` when it is
+    /// not finite, as JSON has no infinity or NaN.
+    package mutating func number(_ number: Double) {
+        beforeValue()
+        if number.isFinite {
+            bytes.append(contentsOf: number.description.utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    package mutating func bool(_ flag: Bool) {
+        beforeValue()
+        bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+    }
+
+    package mutating func null() {
+        beforeValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    // MARK: Layout
+
+    private mutating func open() {
+        firstFlags.append(true)
+        depth += 1
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        precondition(depth > 0, "JSONWriter: closing a container that was not opened")
+        let wasEmpty = firstFlags.removeLast()
+        depth -= 1
+        if !wasEmpty && layout.indented { newline() }
+        bytes.append(bracket)
+    }
+
+    /// Before a value: after a key nothing; in an array a comma (unless first) and the indentation.
+    private mutating func beforeValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if depth > 0 { beforeMember() }
+    }
+
+    private mutating func beforeMember() {
+        if firstFlags[depth - 1] {
+            firstFlags[depth - 1] = false
+        } else {
+            bytes.append(UInt8(ascii: ","))
+        }
+        if layout.indented { newline() }
+    }
+
+    private mutating func keySeparator() {
+        bytes.append(UInt8(ascii: ":"))
+        if layout.indented { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    // MARK: The escape function
+
+    /// `text` as a JSON string literal, quotes included, appended to `bytes`. The one escape
+    /// function of the package (see the type's documentation for the escaped set).
+    package static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        // Native strings are contiguous UTF-8; a bridged one is copied once.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &bytes) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped($0, to: &bytes) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escaped body of `text` (no quotes), e.g. to find a string in a file's text.
+    package static func escaped(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes[1..<(bytes.count - 1)], as: UTF8.self)
+    }
+
+    /// Escapes valid UTF-8: copies runs that need nothing in one go, so plain text costs a scan.
+    package static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let count = utf8.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            let b = utf8[index]
+            // Fast test: only these lead bytes can start something to escape.
+            guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF else {
+                index += 1
+                continue
+            }
+            var length = 1
+            var escapedScalar: UInt32? = nil
+            switch b {
+            case 0xC2:
+                // U+0080–U+009F are C2 80–C2 9F.
+                if index + 1 < count, utf8[index + 1] <= 0x9F { escapedScalar = UInt32(utf8[index + 1]); length = 2 }
+            case 0xE2:
+                // U+2028/U+2029 are E2 80 A8 / E2 80 A9.
+                if index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
+                    escapedScalar = 0x2000 + UInt32(utf8[index + 2]) - 0x80; length = 3
+                }
+            case 0xEF:
+                // U+FEFF is EF BB BF.
+                if index + 2 < count, utf8[index + 1] == 0xBB, utf8[index + 2] == 0xBF { escapedScalar = 0xFEFF; length = 3 }
+            default:
+                escapedScalar = UInt32(b)
+            }
+            guard let scalar = escapedScalar else {
+                index += 1
+                continue
+            }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            appendEscape(scalar, to: &bytes)
+            index += length
+            runStart = index
+        }
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+    }
+
+    private static func appendEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch scalar {
+        case 0x22: bytes.append(UInt8(ascii: "\""))
+        case 0x5C: bytes.append(UInt8(ascii: "\\"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        default:
+            // Lowercase hex, as Python and the earlier writers wrote it.
+            func hex(_ nibble: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(hex((scalar >> 12) & 0xF))
+            bytes.append(hex((scalar >> 8) & 0xF))
+            bytes.append(hex((scalar >> 4) & 0xF))
+            bytes.append(hex(scalar & 0xF))
+        }
+    }
+
+    /// Decimal digits of `number` without going through `String`.
+    static func appendDecimal(_ number: Int64, to bytes: inout [UInt8]) {
+        if number >= 0 && number < 10 {
+            bytes.append(UInt8(truncatingIfNeeded: number) + 0x30)
+            return
+        }
+        var magnitude = number.magnitude
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var position = 20
+            repeat {
+                position -= 1
+                digits[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position..<20]))
+        }
+    }
+}
+
+/// A JSON value with object members in a given order (the writer sorts them when its layout
+/// says so). Literals build it directly:
+///
+/// ```swift
+/// let body: JSONValue = ["error": ["code": "InvalidHashValue", "status": 400, "target": .null]]
+/// ```
+package indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    package static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// `nil` as `null`.
+    package static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    package static func integer(_ number: Int?) -> JSONValue { number.map { .integer(Int64($0)) } ?? .null }
+    package static func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
+
+    /// The members of an object (empty for any other value).
+    package var members: [(key: String, value: JSONValue)] {
+        if case .object(let members) = self { return members }
+        return []
+    }
+
+    /// Sets `key` in an object: replaces the member of that name, or appends it.
+    package subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            guard case .object(var list) = self else { return }
+            if let index = list.firstIndex(where: { $0.key == key }) {
+                if let newValue { list[index].value = newValue } else { list.remove(at: index) }
+            } else if let newValue {
+                list.append((key, newValue))
+            }
+            self = .object(list)
+        }
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+                     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements.map { (key: $0.0, value: $0.1) }) }
+    package init(nilLiteral: ()) { self = .null }
+}
