@@ -24,7 +24,7 @@ enum Fixture {
                         placeholders: String = #"[{ "name": "hash", "type": "hash", "rejected": true }]"#,
                         source: String, target: String, from: String? = nil,
                         description: (String, String)? = nil) -> [String: String] {
-        func q(_ s: String) -> String { "\"" + JSONEscape.escape(s) + "\"" }
+        func q(_ s: String) -> String { "\"" + JSONWriter.escaped(s) + "\"" }
         let sourceDescription = description.map { ", \"description\": \(q($0.0))" } ?? ""
         let targetDescription = description.map { ", \"description\": \(q($0.1))" } ?? ""
         let en = """

@@ -11,21 +11,27 @@ import Foundation
 /// `observed`, `description`, `hint`; in a template `id`, `pattern`, `from`, `origin`, `note`; in a
 /// placeholder `name`, `type`, `rejected` (only when true), `description`.
 public enum CatalogWriter {
-    /// The file's JSON text in the documented layout.
+    /// The file's JSON text in the documented layout (`JSONWriter`'s catalog-file layout, keys in
+    /// the order above, a final newline).
     public static func text(of file: DocumentFile) -> String {
-        func template(_ t: DocumentTemplate) -> LayoutValue {
-            var pairs: [(String, LayoutValue)] = [("id", .string(t.id)), ("pattern", .string(t.pattern))]
+        JSONWriter.string(value(of: file), layout: .catalogFile) + "\n"
+    }
+
+    /// The file as a JSON value with the documented key order.
+    package static func value(of file: DocumentFile) -> JSONValue {
+        func template(_ t: DocumentTemplate) -> JSONValue {
+            var pairs: [(key: String, value: JSONValue)] = [("id", .string(t.id)), ("pattern", .string(t.pattern))]
             if let from = t.from { pairs.append(("from", .string(from))) }
             if let origin = t.origin { pairs.append(("origin", .string(origin))) }
             if let note = t.note { pairs.append(("note", .string(note))) }
             return .object(pairs)
         }
-        let codes: [LayoutValue] = file.codes.map { code in
-            var pairs: [(String, LayoutValue)] = [("code", .string(code.code))]
-            if let status = code.status { pairs.append(("status", .int(status))) }
+        let codes: [JSONValue] = file.codes.map { code in
+            var pairs: [(key: String, value: JSONValue)] = [("code", .string(code.code))]
+            if let status = code.status { pairs.append(("status", .integer(Int64(status)))) }
             if let placeholders = code.placeholders {
                 pairs.append(("placeholders", .array(placeholders.map { p in
-                    var items: [(String, LayoutValue)] = [("name", .string(p.name)), ("type", .string(p.type))]
+                    var items: [(key: String, value: JSONValue)] = [("name", .string(p.name)), ("type", .string(p.type))]
                     if p.rejected { items.append(("rejected", .bool(true))) }
                     if let d = p.description { items.append(("description", .string(d))) }
                     return .object(items)
@@ -37,11 +43,7 @@ public enum CatalogWriter {
             if let h = code.hint { pairs.append(("hint", .string(h))) }
             return .object(pairs)
         }
-        let top: LayoutValue = .object([("catalog", .string(file.catalog)), ("locale", .string(file.locale)), ("codes", .array(codes))])
-        var out = ""
-        render(top, indent: 0, into: &out)
-        out += "\n"
-        return out
+        return .object([("catalog", .string(file.catalog)), ("locale", .string(file.locale)), ("codes", .array(codes))])
     }
 
     /// Writes `file` as `directory/<fileName's last component>` atomically: the text goes to a
@@ -60,43 +62,6 @@ public enum CatalogWriter {
             try AtomicFile.write(Data(text.utf8), to: path)
         } catch {
             throw CatalogWriteError(path: path, reason: error.description)
-        }
-    }
-
-    indirect enum LayoutValue {
-        case string(String)
-        case int(Int)
-        case bool(Bool)
-        case array([LayoutValue])
-        case object([(String, LayoutValue)])
-    }
-
-    static func render(_ value: LayoutValue, indent: Int, into out: inout String) {
-        switch value {
-        case .string(let s):
-            out += "\""
-            out += JSONEscape.escape(s)
-            out += "\""
-        case .int(let i): out += String(i)
-        case .bool(let b): out += b ? "true" : "false"
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += String(repeating: " ", count: indent + 2)
-                render(item, indent: indent + 2, into: &out)
-            }
-            out += "\n" + String(repeating: " ", count: indent) + "]"
-        case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (index, (key, item)) in pairs.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += String(repeating: " ", count: indent + 2) + "\"" + JSONEscape.escape(key) + "\": "
-                render(item, indent: indent + 2, into: &out)
-            }
-            out += "\n" + String(repeating: " ", count: indent) + "}"
         }
     }
 }
