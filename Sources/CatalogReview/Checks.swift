@@ -163,7 +163,7 @@ public struct CatalogReviewer: Sendable {
             }
         }
         let targets = raw.translations.filter { file in
-            requested.map { list in list.contains { $0.lowercased() == file.locale.lowercased() } } ?? true
+            requested.map { list in list.contains { LocaleTag.same($0, file.locale) } } ?? true
         }
         for file in targets {
             findings += reviewTranslation(file, source: source, codeNames: codeNames)
@@ -458,7 +458,7 @@ struct Context {
             } else if let pair = pairs.first(where: { $0.1 == item.scalar }) {
                 if let last = stack.last, last.0 == pair.0 {
                     stack.removeLast()
-                } else if item.scalar == "“", locale.lowercased().hasPrefix("en") || stack.contains(where: { $0.0 == "“" }) {
+                } else if item.scalar == "“", LocaleTag.language(locale) == "en" || stack.contains(where: { $0.0 == "“" }) {
                     continue
                 } else {
                     add(.warning, "unbalanced", "'\(item.scalar)' closes nothing", range: item.offset..<(item.offset + 1),
@@ -549,7 +549,7 @@ struct Context {
     /// A placeholder between an article and its noun ("Die {ipAddress} IP-Adresse"): the
     /// placeholder was moved into the noun phrase, typically by machine translation.
     mutating func checkPlaceholderPosition(_ view: LiteralView, targetWords: [(word: String, start: Int, end: Int, index: Int, technical: Bool)]) {
-        let language = locale.lowercased().split(separator: "-").first.map(String.init) ?? ""
+        let language = LocaleTag.language(locale)
         let articles: [String: Set<String>] = [
             "de": ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"],
             "en": ["the", "a", "an"], "fr": ["le", "la", "les", "un", "une", "des"], "es": ["el", "la", "los", "las", "un", "una"],
@@ -579,7 +579,7 @@ struct Context {
             add(.warning, "whitespace", "trailing whitespace", range: (scalars.count - 1)..<scalars.count, expected: "no space at the end")
         }
         let items = view.items
-        let french = locale.lowercased().hasPrefix("fr")
+        let french = LocaleTag.language(locale) == "fr"
         var i = 0
         while i + 1 < items.count {
             let a = items[i].scalar, b = items[i + 1].scalar

@@ -169,7 +169,7 @@ public enum CatalogExchange {
         guard let source = raw.source else { throw ImportFailure([ExchangeProblem(file: fileName, message: "the catalog has no source locale")]) }
         let locale = document.locale
         guard !locale.isEmpty else { throw ImportFailure([ExchangeProblem(file: fileName, message: "the file does not say which locale it translates (PO \"Language\" header, XLIFF target-language)")]) }
-        if locale.lowercased() == source.locale.lowercased() {
+        if LocaleTag.same(locale, source.locale) {
             throw ImportFailure([ExchangeProblem(file: fileName, message: "the file translates into the source locale '\(locale)'; import translations only")])
         }
         var file = raw.file(locale: locale) ?? DocumentFile(fileName: "\(locale).json", catalog: source.catalog, locale: locale,
@@ -243,7 +243,7 @@ public enum CatalogExchange {
         guard problems.isEmpty else { throw ImportFailure(problems) }
         // The merged catalog must load: the document with the merged file is validated as it is.
         var merged = raw
-        if let position = merged.files.firstIndex(where: { $0.locale.lowercased() == file.locale.lowercased() }) {
+        if let position = merged.files.firstIndex(where: { LocaleTag.same($0.locale, file.locale) }) {
             merged.files[position] = file
         } else {
             merged.files.append(file)

@@ -65,12 +65,13 @@ struct CatalogValidator {
         }
         var seenLocales: [String: String] = [:]
         for file in files {
-            if let other = seenLocales[file.locale.lowercased()] {
+            let key = LocaleTag(file.locale)?.identifier ?? file.locale
+            if let other = seenLocales[key] {
                 problems.append(CatalogProblem(check: "duplicate-locale", file: file.displayName, line: file.localePosition?.line ?? 1,
                     column: file.localePosition?.column,
                     message: "locale '\(file.locale)' is also declared by \(other)", expected: "one file per locale"))
             }
-            seenLocales[file.locale.lowercased()] = file.displayName
+            seenLocales[key] = file.displayName
         }
 
         var entries = readSource(source)

@@ -210,6 +210,13 @@ public struct LocaleTag: Sendable, Hashable, CustomStringConvertible {
         LocaleTag(tag)?.fallbackChain.map(\.identifier) ?? []
     }
 
+    /// Whether two texts name the same locale (`de_de` and `de-DE`); texts that are not tags are
+    /// compared as they are.
+    public static func same(_ a: String, _ b: String) -> Bool {
+        guard let x = LocaleTag(a), let y = LocaleTag(b) else { return a == b }
+        return x == y
+    }
+
     /// The language (`de` of `de_CH.UTF-8`); empty when `tag` is not a tag.
     public static func language(_ tag: String) -> String {
         LocaleTag(tag)?.language ?? ""

@@ -174,11 +174,14 @@ struct DocumentReader {
                     expected: "\"locale\": \"\(stem)\" (a BCP 47 tag such as en, de, de-AT)")
             return nil
         }
-        if !LocaleTag.isWellFormed(locale) {
-            problem("locale", at: localeLocation.start, "'\(locale)' is not a BCP 47 locale tag", expected: "a tag such as en, de, de-AT, pt-BR")
-        } else if stem.lowercased() != locale.lowercased() {
-            problem("locale", at: localeLocation.start, "the file declares locale '\(locale)' but is named \(stem).json",
-                    expected: "name the file \(locale).json")
+        do throws(LocaleTagError) {
+            let tag = try LocaleTag(parsing: locale)
+            if LocaleTag(stem) != tag {
+                problem("locale", at: localeLocation.start, "the file declares locale '\(locale)' but is named \(stem).json",
+                        expected: "name the file \(tag.identifier).json")
+            }
+        } catch {
+            problem("locale", at: localeLocation.start, "'\(locale)' is not a BCP 47 locale tag: \(error.detail)", expected: "a tag such as en, de, de-AT, pt-BR")
         }
         var catalogName = ""
         if let member = top["catalog"] {

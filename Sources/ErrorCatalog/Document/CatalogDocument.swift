@@ -19,9 +19,10 @@ public struct CatalogDocument: Sendable, Hashable {
         return files.filter { $0.fileName != source.fileName }.sorted { $0.locale < $1.locale }
     }
 
+    /// The file of `locale` (compared as locale tags: `de_DE` finds `de-DE.json`).
     public func file(locale: String) -> DocumentFile? {
-        let wanted = locale.lowercased()
-        return files.first { $0.locale.lowercased() == wanted }
+        guard let wanted = LocaleTag(locale) else { return files.first { $0.locale == locale } }
+        return files.first { LocaleTag($0.locale) == wanted }
     }
 }
 

@@ -250,7 +250,7 @@ struct PseudoCommand: ParsableCommand {
         }
         // Check before writing: the catalog with the pseudo-locale loads and the reverse parser reads it back.
         var document = raw
-        document.files.removeAll { $0.locale.lowercased() == file.locale.lowercased() }
+        document.files.removeAll { LocaleTag.same($0.locale, file.locale) }
         document.files.append(file)
         let readBack: Pseudo.ReadBack
         do {
