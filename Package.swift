@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(name: "ErrorTypeTests", dependencies: [
             "SmallErrors", "DefenderErrors", "DefenderCatalog", "CatalogErrors", "ErrorTypeGenerator", "ErrorCatalog", "MessageMatching",
         ]),
-        .testTarget(name: "errcatTests", dependencies: ["errcat", "ErrorCatalog", "MessageFormatting", "MessageMatching"]),
+        .testTarget(name: "errcatTests", dependencies: [
+            "errcat", "ErrorCatalog", "MessageFormatting", "MessageMatching", "DefenderCatalog", "DefenderErrors",
+        ]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
