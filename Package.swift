@@ -22,6 +22,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` for the DocC catalogs (.ci/docs.sh); a plugin only, nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system ICU (Debian libicu-dev): flags only, never imported from Swift.
@@ -85,6 +87,7 @@ let package = Package(
                 resources: [.copy("small")]),
         .testTarget(name: "ErrorTypeTests", dependencies: [
             "SmallErrors", "DefenderErrors", "DefenderCatalog", "CatalogErrors", "ErrorTypeGenerator", "ErrorCatalog", "MessageMatching",
+            "CatalogReview",
         ]),
         .testTarget(name: "errcatTests", dependencies: [
             "errcat", "ErrorCatalog", "MessageFormatting", "MessageMatching", "DefenderCatalog", "DefenderErrors",
