@@ -3,11 +3,13 @@ import Foundation
 import Synchronization
 
 /// The bundled Defender catalog's resource bundle was not found next to the running executable.
-public struct DefenderCatalogNotFound: Error, Sendable, Hashable, CustomStringConvertible {
+public struct DefenderCatalogNotFound: LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// The directories searched for a `…_DefenderCatalog.resources` bundle, in order.
     public let searched: [String]
 
     public init(searched: [String]) { self.searched = searched }
+
+    public var errorDescription: String? { description }
 
     public var description: String {
         "the bundled Defender catalog was not found: no \(DefenderCatalogResource.bundleSuffix) directory with "
