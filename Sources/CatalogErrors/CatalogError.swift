@@ -176,9 +176,21 @@ public enum CatalogValue {
         return nil
     }
 
+    /// A `.date`, or ISO 8601 text. The matcher returns a date it read from a message as the text
+    /// it found (`11/30/26, 12:00 AM`), which is not a moment: such a message does not read back
+    /// into a case with a `Date` (the initialisers return `nil`).
     public static func date(_ value: Value?) -> Date? {
-        if case .date(let milliseconds)? = value { return Date(timeIntervalSince1970: milliseconds / 1000) }
-        return nil
+        switch value {
+        case .date(let milliseconds)?:
+            return Date(timeIntervalSince1970: milliseconds / 1000)
+        case .text(let text)?:
+            if case .success(.date(let milliseconds)) = PlaceholderType.date.parse(text) {
+                return Date(timeIntervalSince1970: milliseconds / 1000)
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     public static func value(_ date: Date) -> Value {

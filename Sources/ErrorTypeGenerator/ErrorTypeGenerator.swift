@@ -80,7 +80,9 @@ package struct ErrorTypeGenerator: Sendable {
                 }
             }
             if groups.isEmpty { groups.append(([], [])) }
-            let base = SwiftName.lowerCamel(entry.code)
+            // A case may not shadow a member the type has (`code`, `status`, `values` …).
+            var base = SwiftName.lowerCamel(entry.code)
+            if SwiftName.memberNames.contains(base) { base += "Error" }
             var mapped: Set<String> = []
             for (position, group) in groups.enumerated() {
                 let name = position == 0 ? base : base + SwiftName.upperCamel(group.templates[0].id)
@@ -203,7 +205,7 @@ package struct ErrorTypeGenerator: Sendable {
             } else {
                 let guards = item.placeholders.map { "let \(SwiftName.escaped($0.name)) = \(Self.fromValue($0))" }
                 out += "            guard " + guards.joined(separator: ",\n                  ") + " else { return nil }\n"
-                let arguments = item.placeholders.map { "\(SwiftName.escaped($0.name)): \(SwiftName.escaped($0.name))" }
+                let arguments = item.placeholders.map { "\(SwiftName.label($0.name)): \(SwiftName.escaped($0.name))" }
                 out += "            self = .\(SwiftName.escaped(item.name))(\(arguments.joined(separator: ", ")))\n"
             }
         }
@@ -223,9 +225,22 @@ package enum SwiftName {
         "each", "borrowing", "consuming", "package", "Type",
     ]
 
+    /// Members of a generated type (and of `CatalogError`, `LocalizedError`, `CustomNSError`,
+    /// `Hashable`, `Codable`) that a case must not shadow.
+    static let memberNames: Set<String> = [
+        "code", "status", "variantID", "values", "catalogSupport", "message", "hint", "meaning",
+        "errorDescription", "failureReason", "recoverySuggestion", "helpAnchor", "localizedDescription",
+        "errorCode", "errorUserInfo", "errorDomain", "hashValue", "hash", "encode", "init",
+    ]
+
     package static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
         return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    /// An argument label at a call site: only `inout`, `var` and `let` need backticks there.
+    package static func label(_ name: String) -> String {
+        ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
     }
 
     package static func escaped(_ name: String) -> String {

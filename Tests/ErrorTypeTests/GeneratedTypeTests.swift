@@ -83,15 +83,29 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         }
     }
 
+    /// A date placeholder is a `Date`, and a placeholder named like a keyword (`default`) is escaped.
+    @Test func datesAndKeywords() throws {
+        let when = Date(timeIntervalSince1970: 1_764_460_800) // 2025-11-30T00:00:00Z
+        let error = SmallError.expired(when: when, default: "abc")
+        #expect(try error.message(locale: "en").hasPrefix("Token abc expired on "))
+        #expect(try error.message(locale: "de").hasPrefix("Das Token abc ist am "))
+        #expect(error.values["when"] == .date(millisecondsSince1970: 1_764_460_800_000))
+        #expect(CatalogValue.date(.text("2025-11-30T00:00:00Z")) == when)
+        #expect(CatalogValue.date(.text("11/30/25, 12:00 AM")) == nil)
+        #expect(SmallError(code: "Expired", variantID: "docs", values: ["when": .date(millisecondsSince1970: 1_764_460_800_000), "default": .text("abc")]) == error)
+    }
+
     @Test func codableRoundTrip() throws {
-        let errors: [SmallError] = [.quotaExceeded(used: 1, limit: 2), .badHash(hash: "h"), .badHashRolesNeeded(roles: ["a", "b"]), .throttled]
+        let errors: [SmallError] = [.quotaExceeded(used: 1, limit: 2), .badHash(hash: "h"), .badHashRolesNeeded(roles: ["a", "b"]), .throttled,
+                                    .expired(when: Date(timeIntervalSince1970: 1_000), default: "x")]
         let data = try JSONEncoder().encode(errors)
         #expect(try JSONDecoder().decode([SmallError].self, from: data) == errors)
     }
 
     @Test func valuesAndVariantsMatchTheCatalog() throws {
         let catalog = try SmallCatalog.load()
-        for error in [SmallError.quotaExceeded(used: 1, limit: 2), .badHash(hash: "h"), .badHashRolesNeeded(roles: ["a"]), .throttled] {
+        for error in [SmallError.quotaExceeded(used: 1, limit: 2), .badHash(hash: "h"), .badHashRolesNeeded(roles: ["a"]), .throttled,
+                      .expired(when: Date(timeIntervalSince1970: 0), default: "d")] {
             let entry = try #require(catalog.entry(error.code))
             #expect(entry.status == error.status)
             for name in error.values.keys { #expect(entry.placeholder(named: name) != nil) }

@@ -28,6 +28,11 @@ package enum SmallError: CatalogError, Codable, Hashable {
     /// Throttled, HTTP 503.
     case throttled
 
+    /// `Token {default} expired on {when}.`
+    ///
+    /// Expired, HTTP 410.
+    case expired(when: Date, `default`: String)
+
     package static let catalogSupport = CatalogSupport { try SmallCatalog.load() }
 
     package var code: String {
@@ -36,6 +41,7 @@ package enum SmallError: CatalogError, Codable, Hashable {
         case .badHash: "BadHash"
         case .badHashRolesNeeded: "BadHash"
         case .throttled: "Throttled"
+        case .expired: "Expired"
         }
     }
 
@@ -45,6 +51,7 @@ package enum SmallError: CatalogError, Codable, Hashable {
         case .badHash: 400
         case .badHashRolesNeeded: 400
         case .throttled: 503
+        case .expired: 410
         }
     }
 
@@ -54,6 +61,7 @@ package enum SmallError: CatalogError, Codable, Hashable {
         case .badHash: "docs"
         case .badHashRolesNeeded: "roles-needed"
         case .throttled: nil
+        case .expired: "docs"
         }
     }
 
@@ -66,6 +74,8 @@ package enum SmallError: CatalogError, Codable, Hashable {
         case .badHashRolesNeeded(let roles):
             return ["roles": .list(roles)]
         case .throttled: return [:]
+        case .expired(let when, let `default`):
+            return ["when": CatalogValue.value(when), "default": .text(`default`)]
         }
     }
 
@@ -83,6 +93,10 @@ package enum SmallError: CatalogError, Codable, Hashable {
             self = .badHashRolesNeeded(roles: roles)
         case ("Throttled", _):
             self = .throttled
+        case ("Expired", "docs"):
+            guard let when = CatalogValue.date(values["when"]),
+                  let `default` = CatalogValue.string(values["default"]) else { return nil }
+            self = .expired(when: when, default: `default`)
         default:
             return nil
         }
