@@ -87,7 +87,7 @@ let package = Package(
                 resources: [.copy("small")]),
         .testTarget(name: "ErrorTypeTests", dependencies: [
             "SmallErrors", "DefenderErrors", "DefenderCatalog", "CatalogErrors", "ErrorTypeGenerator", "ErrorCatalog", "MessageMatching",
-            "CatalogReview",
+            "CatalogReview", "MessageFormatting",
         ]),
         .testTarget(name: "errcatTests", dependencies: [
             "errcat", "ErrorCatalog", "MessageFormatting", "MessageMatching", "DefenderCatalog", "DefenderErrors",
