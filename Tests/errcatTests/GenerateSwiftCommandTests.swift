@@ -14,6 +14,12 @@ import Testing
         #expect(result.stdout.contains("    case badHashRolesNeeded(roles: [String])\n"))
         #expect(result.stdout.contains("static let catalogSupport = CatalogSupport { try Catalog.load(directory: \"x\") }"))
         #expect(!result.stdout.contains("public "))
+        // Another catalog's type imports only what it needs; the default expression brings its module.
+        let own = try Errcat.run(["generate-swift", "--catalog", Self.small, "--type", "QuotaError", "--catalog-expression", "load()"])
+        #expect(!own.stdout.contains("import DefenderCatalog"), "\(own)")
+        let bundled = try Errcat.run(["generate-swift"])
+        #expect(bundled.stdout.contains("import DefenderCatalog\n"))
+        #expect(bundled.stdout.contains("static let catalogSupport = CatalogSupport { try Catalog.defender }"))
     }
 
     @Test func badOptionsAreOneScreenErrors() throws {

@@ -23,8 +23,13 @@ struct GenerateSwiftCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A Swift expression that loads the catalog at run time (may throw).", valueName: "expression"))
     var catalogExpression: String = "Catalog.defender"
 
-    @Option(name: .customLong("import"), help: ArgumentHelp("A module the expression needs (repeatable).", valueName: "module"))
-    var imports: [String] = ["DefenderCatalog"]
+    @Option(name: .customLong("import"), help: ArgumentHelp("A module the expression needs (repeatable; default: DefenderCatalog for Catalog.defender, else none).", valueName: "module"))
+    var imports: [String] = []
+
+    /// The modules to import: as given, or DefenderCatalog for the default expression.
+    var effectiveImports: [String] {
+        imports.isEmpty && catalogExpression == "Catalog.defender" ? ["DefenderCatalog"] : imports
+    }
 
     @Option(name: .long, help: ArgumentHelp("Access level of the type: public, package or internal.", valueName: "level"))
     var access: String = "public"
@@ -46,7 +51,7 @@ struct GenerateSwiftCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.load()
-        let generator = ErrorTypeGenerator(typeName: type, catalogExpression: catalogExpression, imports: imports,
+        let generator = ErrorTypeGenerator(typeName: type, catalogExpression: catalogExpression, imports: effectiveImports,
                                            access: access == "internal" ? "" : access, regenerateCommand: regenerateCommand)
         let source: String
         do {
