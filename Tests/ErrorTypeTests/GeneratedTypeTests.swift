@@ -143,6 +143,15 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(DefenderError(body: Data(#"{"error":{"code":"TooManyRequests","message":"Rate limit is exceeded."}}"#.utf8)) == .tooManyRequests)
     }
 
+    @Test func codableShapeIsTheDocumentedOne() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(DefenderError.maximumBatchSizeExceeded(received: 1200, allowed: 1000))
+        #expect(String(decoding: data, as: UTF8.self) == #"{"maximumBatchSizeExceeded":{"allowed":1000,"received":1200}}"#)
+        #expect(try JSONDecoder().decode(DefenderError.self, from: Data(#"{"maximumBatchSizeExceeded":{"received":1200,"allowed":1000}}"#.utf8))
+            == .maximumBatchSizeExceeded(received: 1200, allowed: 1000))
+    }
+
     @Test func everyTemplateOfTheCatalogReadsBackIntoItsCase() throws {
         let catalog = try Catalog.defender
         var checked = 0
