@@ -13,6 +13,7 @@ struct Errcat: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, FormatCommand.self, ParseCommand.self, ExplainCommand.self, TranslateCommand.self, CheckCommand.self,
             ReviewCommand.self, ExportCommand.self, ImportCommand.self, ImportDocsCommand.self, PseudoCommand.self,
+            GenerateSwiftCommand.self,
         ]
     )
 }

@@ -150,7 +150,7 @@ struct ImportCommand: ParsableCommand {
     var locale: String?
 
     func run() throws {
-        let directory = try catalogOptions.directory
+        let directory = try catalogOptions.writableDirectory(command: "import")
         do {
             let result = try CatalogExchange.importFile(at: file, catalogDirectory: directory, locale: locale)
             for warning in result.warnings { Terminal.warning(warning.description) }
@@ -238,7 +238,7 @@ struct PseudoCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let directory = try catalogOptions.directory
+        let directory = try output == nil ? catalogOptions.writableDirectory(command: "pseudo") : catalogOptions.directory
         let raw = try readRaw(directory)
         guard let source = raw.source else { throw ExitCode(2) }
         let file: DocumentFile

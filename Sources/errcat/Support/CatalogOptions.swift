@@ -1,44 +1,53 @@
 import ArgumentParser
+import DefenderCatalog
 import ErrorCatalog
 import Foundation
 import MessageMatching
 
-/// `--catalog DIR`, shared by every command; the bundled Defender catalog by default.
+/// `--catalog DIR` (or `$ERRCAT_CATALOG`), shared by every command; the bundled Defender catalog by default.
 struct CatalogOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A catalog directory of your own (default: the bundled Defender catalog).", valueName: "dir"))
     var catalog: String?
 
-    /// Where the bundled catalog is: `$ERRCAT_CATALOG`, next to the executable's package checkout,
-    /// or the source tree this binary was built from.
-    static func bundledDirectory() -> String? {
-        let fileManager = FileManager.default
+    /// The catalog directory the user named: `--catalog DIR`, else `$ERRCAT_CATALOG`.
+    var namedDirectory: String? {
+        if let catalog { return catalog }
         if let fromEnvironment = ProcessInfo.processInfo.environment["ERRCAT_CATALOG"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        var candidates: [URL] = []
-        // The source tree: Sources/errcat/Support/CatalogOptions.swift → ../../../Catalogs/defender
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Catalogs/defender"))
-        // Walk up from the executable (.build/debug/errcat → the package root).
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent("Catalogs/defender"))
-            candidates.append(directory.appendingPathComponent("share/errcat/defender"))
-            directory = directory.deletingLastPathComponent()
-        }
-        return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("en.json").path) }?.path
+        return nil
     }
 
+    /// The catalog to read: the one the user named, else the bundled Defender catalog (the
+    /// `DefenderCatalog` resource bundle next to this executable).
     var directory: String {
         get throws {
-            if let catalog { return catalog }
-            guard let bundled = Self.bundledDirectory() else {
-                Terminal.error("the bundled catalog was not found next to this executable")
-                Terminal.err("  = help: pass --catalog DIR or set ERRCAT_CATALOG to the Catalogs/defender directory")
+            if let namedDirectory { return namedDirectory }
+            do {
+                return try Catalog.defenderDirectory()
+            } catch {
+                Terminal.error(error.description)
+                Terminal.err("  = help: pass --catalog DIR or set ERRCAT_CATALOG to a catalog directory (such as Catalogs/defender in a clone)")
                 throw ExitCode(2)
             }
-            return bundled
         }
+    }
+
+    /// The catalog directory a command may write into: only one the user named. The bundled
+    /// catalog is a read-only resource (in a build, a copy that the next build overwrites).
+    func writableDirectory(command: String) throws -> String {
+        let bundled = (try? Catalog.defenderDirectory()).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        guard let named = namedDirectory else {
+            Terminal.error("\(command) writes into a catalog directory, and none was named; the bundled catalog\(bundled.map { " (\($0))" } ?? "") is read-only")
+            Terminal.err("  = help: pass --catalog DIR or set ERRCAT_CATALOG to a catalog directory of your own (copy it first: cp -r \(bundled ?? "Catalogs/defender") mycatalog)")
+            throw ExitCode(2)
+        }
+        if let bundled, URL(fileURLWithPath: named).resolvingSymlinksInPath().path == bundled {
+            Terminal.error("\(command): \(named) is the bundled catalog resource, which is read-only")
+            Terminal.err("  = help: copy it and name the copy: cp -r \(bundled) mycatalog && errcat \(command) … --catalog mycatalog")
+            throw ExitCode(2)
+        }
+        return named
     }
 
     /// Loads the catalog or prints every problem (one screen each) and exits with status 2.

@@ -1,0 +1,5 @@
+import Foundation
+
+extension MatcherBuildError: LocalizedError {
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,5 @@
+import Foundation
+
+extension MessageTranslator.TranslationError: LocalizedError {
+    public var errorDescription: String? { description }
+}
