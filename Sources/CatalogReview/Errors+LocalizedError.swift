@@ -11,8 +11,3 @@ extension ExchangeProblem: LocalizedError {
 extension ImportFailure: LocalizedError {
     public var errorDescription: String? { description }
 }
-
-extension RawReadProblem: LocalizedError {
-    /// `de.json: …` (with the line when known), as `errcat` prints it.
-    public var errorDescription: String? { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
-}
