@@ -244,6 +244,12 @@ public enum DocsImport {
         stripEmphasis(cell.replacingOccurrences(of: "`", with: ""))
     }
 
+    static func overfullFinding(file: String, line: Int, locale: String) -> ReviewFinding {
+        ReviewFinding(severity: .warning, check: "table-cells", file: file, line: line, locale: locale,
+                      message: "the row has more cells than the header: its extra cells were read as part of the last column",
+                      expected: "write a '|' inside a cell as '\\|'")
+    }
+
     /// One row of the error table, as both languages give it.
     struct PageRow {
         struct Side { var message: String; var note: String; var line: Int; var file: String }
@@ -273,11 +279,7 @@ public enum DocsImport {
         let pageLocale = try pageLocale(lines, fileName: fileName, override: locale)
         var rows: [PageRow] = []
         var findings: [ReviewFinding] = []
-        for line in table.overfull {
-            findings.append(ReviewFinding(severity: .warning, check: "unbalanced", file: fileName, line: line, locale: pageLocale,
-                                          message: "the row has more cells than the header: its extra cells were read as part of the message",
-                                          expected: "write a '|' inside a cell as '\\|'"))
-        }
+        for line in table.overfull { findings.append(overfullFinding(file: fileName, line: line, locale: pageLocale)) }
         for row in table.rows {
             guard let codePair = pairs(in: row.cells[0]).first else { continue }
             let code = codePair.source.trimmingCharacters(in: .whitespaces)
@@ -309,13 +311,13 @@ public enum DocsImport {
     }
 
     /// The error table rows of a page without span pairs: (line, code cell, status cell, message cell).
-    static func plainRows(_ text: String, fileName: String) throws(Failure) -> (rows: [MarkdownTable.Row], lines: [String]) {
+    static func plainRows(_ text: String, fileName: String) throws(Failure) -> (rows: [MarkdownTable.Row], lines: [String], overfull: [Int]) {
         let lines = text.components(separatedBy: "\n")
         let tables = MarkdownTable.tables(in: lines).filter { $0.header.count >= 3 && !$0.rows.isEmpty }
         guard let table = tables.first else {
             throw Failure(message: "no error table found; expected \(accepted)", file: fileName)
         }
-        return (table.rows.map { MarkdownTable.Row(line: $0.line, cells: $0.cells.map(plainText)) }, lines)
+        return (table.rows.map { MarkdownTable.Row(line: $0.line, cells: $0.cells.map(plainText)) }, lines, table.overfull)
     }
 
     /// Reads an English page and its translation (a plain machine translation without span pairs)
@@ -323,14 +325,17 @@ public enum DocsImport {
     /// one page only is reported (`row-unmatched`, with its file and line) and left out of both files.
     public static func readPair(source: String, sourceName: String, translation: String, translationName: String,
                                 catalogName: String = "imported", locale: String? = nil) throws(Failure) -> Result {
-        let (englishRows, _) = try plainRows(source, fileName: sourceName)
-        let (translatedRows, translatedLines) = try plainRows(translation, fileName: translationName)
+        let (englishRows, _, englishOverfull) = try plainRows(source, fileName: sourceName)
+        let (translatedRows, translatedLines, translatedOverfull) = try plainRows(translation, fileName: translationName)
         let pageLocale = try pageLocale(translatedLines, fileName: translationName, override: locale)
         if LocaleTag(pageLocale)?.language == "en" {
             throw Failure(message: "the translated page is in English (\(pageLocale)); give the English page as --source and a translation as --translation",
                           file: translationName)
         }
         var findings: [ReviewFinding] = []
+        for (file, lines, rowLocale) in [(sourceName, englishOverfull, "en"), (translationName, translatedOverfull, pageLocale)] {
+            for line in lines { findings.append(overfullFinding(file: file, line: line, locale: rowLocale)) }
+        }
         // The English page: one row per code.
         var english: [(row: MarkdownTable.Row, code: String)] = []
         for row in englishRows {
@@ -447,7 +452,7 @@ public enum DocsImport {
             var targetEntry = DocumentCode(code: code, templates: [])
             if !asDescription {
                 if targetPlaceholders.count != placeholders.count {
-                    finding(.warning, "placeholder-missing",
+                    finding(.warning, targetPlaceholders.count < placeholders.count ? "placeholder-missing" : "placeholder-extra",
                             "the translated message has \(targetPlaceholders.count) placeholder\(targetPlaceholders.count == 1 ? "" : "s"), the English one \(placeholders.count)",
                             onTarget: true, text: messageTarget, expected: "the placeholders of the English message, each once")
                 }

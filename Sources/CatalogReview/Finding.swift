@@ -84,6 +84,7 @@ public struct ReviewCheck: Sendable, Hashable {
         .init(id: "whitespace", severity: .warning, summary: "Doubled, leading or trailing whitespace, or a space before punctuation."),
         .init(id: "final-punctuation", severity: .warning, summary: "The final punctuation differs from the source."),
         .init(id: "capitalisation", severity: .warning, summary: "An all-caps word the source does not have, or a capital in mid-sentence where the language does not capitalise nouns."),
+        .init(id: "table-cells", severity: .warning, summary: "A docs table row has more cells than its header: an unescaped '|' inside a cell (import-docs)."),
         .init(id: "row-unmatched", severity: .warning, summary: "A row of one docs page has no row with the same code in the other page (import-docs --source/--translation)."),
         .init(id: "stale", severity: .warning, summary: "The source text changed after the translation was made ('from' differs)."),
         .init(id: "from-missing", severity: .info, summary: "The translation does not record the source text it was made from."),

@@ -91,6 +91,44 @@ struct MarkdownTableTests {
     }
 }
 
+@Suite("import-docs: table rows that do not fit")
+struct DocsTableRowTests {
+    static let english = """
+    ---
+    ms.contentlocale: en-US
+    ---
+    Error code | HTTP status code | Message
+    -|-|-
+    InvalidColor | BadRequest (400) | Color \\<the invalid color\\> is invalid (red | green).
+    TooManyWidgets | BadRequest (400) | Too many widgets: \\<widgets received\\> of {widgets allowed}.
+
+    """
+    static let italian = """
+    ---
+    ms.contentlocale: it-IT
+    ---
+    Codice di errore | Codice di stato HTTP | Messaggio
+    -|-|-
+    InvalidColor | BadRequest (400) | Il colore \\<il colore non valido\\> non è valido (rosso \\| verde).
+    TooManyWidgets | BadRequest (400) | Troppi widget: \\<widget ricevuti\\>.
+
+    """
+
+    @Test func anUnescapedPipeAndAMissingPlaceholderAreReportedWithFileAndLine() throws {
+        let result = try DocsImport.readPair(source: Self.english, sourceName: "en.md", translation: Self.italian, translationName: "it.md")
+        let cells = try #require(result.findings.first { $0.check == "table-cells" })
+        #expect(cells.location == "en.md:6" && cells.expected == #"write a '|' inside a cell as '\|'"#)
+        #expect(result.source.code("InvalidColor")?.templates.first?.pattern == "Color {color} is invalid (red | green).")
+        #expect(result.translation.code("InvalidColor")?.templates.first?.pattern == "Il colore {color} non è valido (rosso | verde).")
+        let missing = try #require(result.findings.first { $0.check == "placeholder-missing" })
+        #expect(missing.location == "it.md:7: TooManyWidgets" && missing.locale == "it-IT")
+        // The loader refuses the translation that drops {allowed}: check and review say so.
+        #expect(throws: CatalogLoadError.self) { try Catalog.load(files: DocsPages.files(result)) }
+        let review = CatalogReviewer.forFiles(DocsPages.files(result)).review()
+        #expect(review.findings.contains { $0.check == "placeholder-missing" && $0.file == "it-IT.json" && $0.code == "TooManyWidgets" })
+    }
+}
+
 @Suite("import-docs: the Defender for Endpoint page layout")
 struct EndpointPageImportTests {
     static func imported() throws -> DocsImport.Result {
