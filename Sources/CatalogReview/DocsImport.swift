@@ -162,6 +162,19 @@ public enum DocsImport {
         let found = prosePlaceholders(in: text)
         var assigned: [DocumentPlaceholder?] = found.map { names[$0.phrase.lowercased()] }
         var remaining = fallbackOrder.filter { candidate in !assigned.contains { $0?.name == candidate.name } }
+        // A translated description that shares a word with exactly one remaining English one
+        // (`{unterstützte Clientversion}` / `supported client version`) is that placeholder, in
+        // whatever order the translation puts them.
+        for index in assigned.indices where assigned[index] == nil {
+            let scores = remaining.map { sharedWords(found[index].phrase, $0.description ?? $0.name) }
+            guard let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1,
+                  let position = scores.firstIndex(of: best) else { continue }
+            // Only when no other unassigned phrase claims the same placeholder as strongly.
+            let rivals = assigned.indices.filter { $0 != index && assigned[$0] == nil }
+                .filter { sharedWords(found[$0].phrase, remaining[position].description ?? remaining[position].name) >= best }
+            guard rivals.isEmpty else { continue }
+            assigned[index] = remaining.remove(at: position)
+        }
         for index in assigned.indices where assigned[index] == nil && !remaining.isEmpty {
             assigned[index] = remaining.removeFirst()
         }
@@ -177,6 +190,22 @@ public enum DocsImport {
         }
         out += icuLiteral(unescapeMarkdown(String(text[last...])))
         return (out.trimmingCharacters(in: .whitespaces), used)
+    }
+
+    /// How many words of `english` (three letters or more, not an article) appear in `translated`,
+    /// inside a compound (`Clientversion`) or one letter apart (`Aktion` / `action`).
+    static func sharedWords(_ translated: String, _ english: String) -> Int {
+        let stop: Set<String> = ["the", "and", "for", "with", "not"]
+        func words(_ text: String) -> [String] {
+            text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count >= 3 && !stop.contains($0) }
+        }
+        let theirs = words(translated)
+        return words(english).filter { word in
+            theirs.contains { other in
+                other == word || (word.count >= 4 && other.contains(word)) || (other.count >= 4 && word.contains(other))
+                    || (word.count >= 5 && other.count >= 5 && TextRules.editDistance(word, other) <= 1)
+            }
+        }.count
     }
 
     static func unescapeMarkdown(_ text: String) -> String {

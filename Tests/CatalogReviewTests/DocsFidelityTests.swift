@@ -163,6 +163,18 @@ struct EndpointPageImportTests {
         #expect(leftovers == ["MaximumBatchSizeExceeded", "MaximumBatchSizeExceeded"])
     }
 
+    @Test func reorderedTranslatedPlaceholdersAreMatchedByTheirWords() throws {
+        let page = try DocsPages.text("endpoint-de-DE.md").replacingOccurrences(
+            of: "{Die angeforderte Aktion} wird ab der Clientversion {unterstützte Clientversion} unterstützt.",
+            with: "Ab der Clientversion {unterstützte Clientversion} wird {die angeforderte Aktion} unterstützt.")
+        let result = try DocsImport.read(page, fileName: "endpoint-de-DE.md")
+        #expect(result.translation.code("ClientVersionNotSupported")?.templates.first?.pattern
+                == "Ab der Clientversion {clientVersion} wird {action} unterstützt.")
+        #expect(DocsImport.sharedWords("unterstützte Clientversion", "supported client version") == 2)
+        #expect(DocsImport.sharedWords("die angeforderte Aktion", "The requested action") == 1)
+        #expect(DocsImport.sharedWords("taille de lot reçue", "batch size received") == 0)
+    }
+
     @Test func descriptionsOfTheEndpointPageStayDescriptions() throws {
         let result = try Self.imported()
         let throttled = try #require(result.source.code("TooManyRequests"))
