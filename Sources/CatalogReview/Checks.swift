@@ -461,7 +461,8 @@ struct Context {
     }
 
     mutating func checkUnbalanced(_ view: LiteralView) {
-        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("[", "]"), ("„", "“"), ("«", "»"), ("‹", "›")]
+        // Brackets everywhere; quotation marks as the language writes them (none for a language without data).
+        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("[", "]")] + rules.quotePairs
         var stack: [(Unicode.Scalar, Int)] = []
         var straightQuotes: [Int] = []
         for item in view.items {
@@ -471,8 +472,6 @@ struct Context {
             } else if let pair = pairs.first(where: { $0.1 == item.scalar }) {
                 if let last = stack.last, last.0 == pair.0 {
                     stack.removeLast()
-                } else if item.scalar == "“", LocaleTag.language(locale) == "en" || stack.contains(where: { $0.0 == "“" }) {
-                    continue
                 } else {
                     add(.warning, "unbalanced", "'\(item.scalar)' closes nothing", range: item.offset..<(item.offset + 1),
                         expected: "a matching '\(pair.0)' before it")

@@ -18,6 +18,8 @@ struct LanguageRules: Sendable {
     var capitalisesNouns: Bool?
     /// Punctuation that takes a space before it (French `:` `;` `!` `?`).
     var spacedPunctuation: Set<Unicode.Scalar>
+    /// Quotation marks, opening and closing (German `„…“`, French `«…»`, Italian `“…”`); empty when unknown.
+    var quotePairs: [(Unicode.Scalar, Unicode.Scalar)] = []
 
     /// Technical terms and names no translation changes.
     static let technical: Set<String> = [
@@ -26,15 +28,17 @@ struct LanguageRules: Sendable {
     ]
 
     static let data: [String: LanguageRules] = {
-        func rules(_ language: String, shared: [String], articles: [String], capitalisesNouns: Bool?, spaced: String = "") -> LanguageRules {
+        func rules(_ language: String, shared: [String], articles: [String], capitalisesNouns: Bool?, spaced: String = "",
+                   quotes: [(Unicode.Scalar, Unicode.Scalar)] = [("“", "”"), ("«", "»"), ("‹", "›")]) -> LanguageRules {
             LanguageRules(language: language, sharedWithEnglish: technical.union(shared), articles: Set(articles),
-                          capitalisesNouns: capitalisesNouns, spacedPunctuation: Set(spaced.unicodeScalars))
+                          capitalisesNouns: capitalisesNouns, spacedPunctuation: Set(spaced.unicodeScalars), quotePairs: quotes)
         }
         let list = [
             rules("en", shared: [], articles: ["the", "a", "an"], capitalisesNouns: false),
             rules("de", shared: ["parameter", "name", "status", "feature", "tenant", "service", "support", "team", "portal", "code", "version",
                                  "authorization", "machine", "server", "client", "token", "hash", "header"],
-                  articles: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"], capitalisesNouns: true),
+                  articles: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"], capitalisesNouns: true,
+                  quotes: [("„", "“"), ("«", "»"), ("‹", "›")]),
             rules("fr", shared: ["action", "actions", "client", "code", "version", "service", "support", "message", "application", "permission",
                                  "permissions", "machine", "option", "format", "minimum", "maximum", "total", "quota", "note", "description",
                                  "instance", "type", "session", "configuration", "protection", "important", "tenant", "portal"],

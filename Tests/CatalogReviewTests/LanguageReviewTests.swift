@@ -83,6 +83,16 @@ struct LanguageReviewTests {
         #expect(german.contains { $0.check == "whitespace" })
     }
 
+    @Test(arguments: [("de", "Der Wert „{hash}“ ist ungültig.", false), ("de", "Der Wert „{hash} ist ungültig.", true),
+                      ("it", "Il valore “{hash}” non è valido.", false), ("it", "Il valore “{hash} non è valido.", true),
+                      ("fr", "La valeur « {hash} » n'est pas valide.", false), ("fr", "La valeur {hash} » n'est pas valide.", true),
+                      ("sv", "Värdet ”{hash}” är ogiltigt.", false), ("sv", "Värdet ({hash} är ogiltigt.", true)])
+    func quotationMarksAreCheckedAsTheLanguageWritesThem(_ locale: String, _ target: String, _ unbalanced: Bool) {
+        let findings = Self.review(locale: locale, source: "The value \"{hash}\" is invalid.", target: target,
+                                   placeholders: #"[{ "name": "hash", "type": "string" }]"#)
+        #expect(findings.contains { $0.check == "unbalanced" } == unbalanced, "\(locale): \(findings.map(\.message))")
+    }
+
     @Test(arguments: [("fr", "La {ip} adresse IP n'est pas valide."), ("it", "Il {ip} indirizzo IP non è valido."),
                       ("es", "La {ip} dirección IP no es válida."), ("pt", "O {ip} endereço IP não é válido."), ("de", "Die {ip} IP-Adresse ist ungültig.")])
     func aMovedPlaceholderIsFoundInEachLanguage(_ locale: String, _ target: String) {
