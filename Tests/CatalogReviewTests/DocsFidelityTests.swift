@@ -237,6 +237,17 @@ struct PagePairImportTests {
         #expect(glossed.file == "endpoint-fr-FR.md" && glossed.line == 20 && glossed.code == "Unauthorized")
     }
 
+    @Test func aCodeColumnWithAnAlteredIdentifierIsAlignedAndReported() throws {
+        let french = try DocsPages.text("endpoint-fr-FR.md").replacingOccurrences(of: "\nInvalidHashValue |", with: "\nInvalidHashValeur |")
+        let result = try DocsImport.readPair(source: try DocsPages.text("endpoint-en.md"), sourceName: "endpoint-en.md",
+                                             translation: french, translationName: "endpoint-fr-FR.md")
+        #expect(result.translation.code("InvalidHashValue")?.templates.first?.pattern == "La valeur de hachage {hash} n'est pas Valide.")
+        let altered = try #require(result.findings.first { $0.check == "identifier-translated" && $0.code == "InvalidHashValue" })
+        #expect(altered.location == "endpoint-fr-FR.md:16: InvalidHashValue")
+        #expect(altered.message == "the code column shows \"InvalidHashValeur\" instead of the identifier 'InvalidHashValue'")
+        #expect(!result.findings.contains { $0.check == "row-unmatched" && $0.line == 16 })
+    }
+
     @Test func reviewFindsTheMachineTranslationDefectsInFrench() throws {
         let result = try Self.imported()
         let review = CatalogReviewer.forFiles(DocsPages.files(result)).review()
