@@ -354,7 +354,11 @@ public enum DocsImport {
     /// one page only is reported (`row-unmatched`, with its file and line) and left out of both files.
     public static func readPair(source: String, sourceName: String, translation: String, translationName: String,
                                 catalogName: String = "imported", locale: String? = nil) throws(Failure) -> Result {
-        let (englishRows, _, englishOverfull) = try plainRows(source, fileName: sourceName)
+        let (englishRows, englishLines, englishOverfull) = try plainRows(source, fileName: sourceName)
+        // The English page may say so (en-US); a page that says another language is the wrong one.
+        if let declared = try? pageLocale(englishLines, fileName: sourceName, override: nil), LocaleTag(declared)?.language != "en" {
+            throw Failure(message: "the source page is in \(declared) (ms.contentlocale); give the English page as --source", file: sourceName)
+        }
         let (translatedRows, translatedLines, translatedOverfull) = try plainRows(translation, fileName: translationName)
         let pageLocale = try pageLocale(translatedLines, fileName: translationName, override: locale)
         if LocaleTag(pageLocale)?.language == "en" {

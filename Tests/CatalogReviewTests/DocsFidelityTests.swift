@@ -299,6 +299,14 @@ struct PagePairImportTests {
         #expect(status.description.hasPrefix("en.md:14: the status column of InvalidInput has no HTTP status"))
     }
 
+    @Test func theSourcePageMustBeEnglish() throws {
+        let french = try DocsPages.text("endpoint-fr-FR.md")
+        let failure = try #require(throws: DocsImport.Failure.self) {
+            try DocsImport.readPair(source: french, sourceName: "fr.md", translation: french, translationName: "fr2.md")
+        }
+        #expect(failure.description == "fr.md: the source page is in fr-FR (ms.contentlocale); give the English page as --source")
+    }
+
     @Test func aPageWithoutSpansNamesThePairImport() throws {
         let failure = try #require(throws: DocsImport.Failure.self) {
             try DocsImport.read(try DocsPages.text("endpoint-fr-FR.md"), fileName: "endpoint-fr-FR.md")

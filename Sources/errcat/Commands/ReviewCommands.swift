@@ -199,7 +199,7 @@ struct ImportDocsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The catalog name.", valueName: "name"))
     var name: String = "imported"
 
-    @Option(name: .long, help: ArgumentHelp("The translated page's locale, when its front matter has no ms.contentlocale.", valueName: "locale"))
+    @Option(name: .long, help: ArgumentHelp("The translated page's locale (default: its front matter's ms.contentlocale).", valueName: "locale"))
     var locale: String?
 
     static func readText(_ path: String) throws -> String {
