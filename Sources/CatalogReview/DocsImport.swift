@@ -297,8 +297,13 @@ public enum DocsImport {
         guard !tables.isEmpty else {
             throw Failure(message: "no error table found; expected \(accepted)", file: fileName)
         }
+        // The error table: a row with a code in its first column and an HTTP status in its second
+        // (a page may have other tables before it).
         guard let table = tables.first(where: { table in
-            table.rows.contains { row in pairs(in: row.cells[0]).first.map { isIdentifier($0.source.trimmingCharacters(in: .whitespaces)) } ?? false }
+            table.rows.contains { row in
+                (pairs(in: row.cells[0]).first.map { isIdentifier($0.source.trimmingCharacters(in: .whitespaces)) } ?? false)
+                    && status(pairs(in: row.cells[1]).first?.source ?? row.cells[1]) != nil
+            }
         }) else {
             throw Failure(message: "the table has no sxs-lookup span pairs (<span data-ttu-id=…>translation</span><span class=\"sxs-lookup\">…English…</span>) "
                           + "with an error code in its first column; a page without them is read side by side with its English original: "
@@ -343,7 +348,8 @@ public enum DocsImport {
     static func plainRows(_ text: String, fileName: String) throws(Failure) -> (rows: [MarkdownTable.Row], lines: [String], overfull: [Int]) {
         let lines = text.components(separatedBy: "\n")
         let tables = MarkdownTable.tables(in: lines).filter { $0.header.count >= 3 && !$0.rows.isEmpty }
-        guard let table = tables.first else {
+        // The error table: the first with an HTTP status in its second column (a page may have other tables before it).
+        guard let table = tables.first(where: { $0.rows.contains { status(plainText($0.cells[1])) != nil } }) else {
             throw Failure(message: "no error table found; expected \(accepted)", file: fileName)
         }
         return (table.rows.map { MarkdownTable.Row(line: $0.line, cells: $0.cells.map(plainText)) }, lines, table.overfull)

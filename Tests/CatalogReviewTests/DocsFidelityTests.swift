@@ -299,6 +299,20 @@ struct PagePairImportTests {
         #expect(status.description.hasPrefix("en.md:14: the status column of InvalidInput has no HTTP status"))
     }
 
+    @Test func anotherTableBeforeTheErrorTableIsSkipped() throws {
+        let other = "| Platform | Supported | Notes |\n|---|---|---|\n| Windows | Yes | Version 1809 and later |\n\n"
+        let english = try DocsPages.text("endpoint-en.md").replacingOccurrences(of: "| Error code |", with: other + "| Error code |")
+        let french = try DocsPages.text("endpoint-fr-FR.md").replacingOccurrences(of: "Code d'erreur |",
+            with: "Plateforme | Prise en charge | Remarques\n-|-|-\nWindows | Oui | Version 1809 et ultérieures\n\nCode d'erreur |")
+        let result = try DocsImport.readPair(source: english, sourceName: "en.md", translation: french, translationName: "fr.md")
+        #expect(result.source.codes.first?.code == "BadRequest")
+        #expect(result.translation.codes.count == 9)
+        let bilingual = try DocsPages.text("endpoint-de-DE.md").replacingOccurrences(of: "Fehlercode |HTTP-Statuscode |Message",
+            with: MarkdownTableTests.span(90, "Windows", "Windows") + " | " + MarkdownTableTests.span(91, "Ja", "Yes") + " | x\n-|-|-\n"
+                + MarkdownTableTests.span(92, "Windows", "Windows") + " | " + MarkdownTableTests.span(93, "Ja", "Yes") + " | x\n\nFehlercode |HTTP-Statuscode |Message")
+        #expect(try DocsImport.read(bilingual, fileName: "de.md").source.codes.count == 10)
+    }
+
     @Test func theSourcePageMustBeEnglish() throws {
         let french = try DocsPages.text("endpoint-fr-FR.md")
         let failure = try #require(throws: DocsImport.Failure.self) {
