@@ -89,6 +89,13 @@ struct MarkdownTableTests {
         #expect(result.source.code("Denied")?.status == 403)
         _ = try Catalog.load(files: DocsPages.files(result))
     }
+
+    @Test func aRowWithoutAnHTTPStatusIsRefusedWithFileAndLine() throws {
+        let page = Self.page(1).replacingOccurrences(of: "Verboten (403)</span>", with: "Verboten</span>")
+            .replacingOccurrences(of: "Forbidden (403)</span>", with: "Forbidden</span>")
+        let failure = try #require(throws: DocsImport.Failure.self) { try DocsImport.read(page, fileName: "layout.md") }
+        #expect(failure.description == "layout.md:8: the status column of Denied has no HTTP status: 'Forbidden'; expected a number from 100 to 599, e.g. 'BadRequest (400)'")
+    }
 }
 
 @Suite("import-docs: table rows that do not fit")
