@@ -162,8 +162,15 @@ public struct CatalogReviewer: Sendable {
                 }
             }
         }
+        // Each requested locale selects its file, or when there is none its family (`de` → `de-DE.json`).
         let targets = raw.translations.filter { file in
-            requested.map { list in list.contains { LocaleTag.same($0, file.locale) } } ?? true
+            requested.map { list in
+                list.contains { wanted in
+                    LocaleTag.same(wanted, file.locale)
+                        || (!raw.translations.contains { LocaleTag.same(wanted, $0.locale) }
+                            && (LocaleTag(wanted).flatMap { w in LocaleTag(file.locale).map { $0.isSameFamily(as: w) } } ?? false))
+                }
+            } ?? true
         }
         for file in targets {
             findings += reviewTranslation(file, source: source, codeNames: codeNames)
@@ -193,7 +200,7 @@ public struct CatalogReviewer: Sendable {
             for template in code.templates {
                 guard let sourceTemplate = sourceCode.templates.first(where: { $0.id == template.id }) else { continue }
                 var context = Context(file: file, locale: file.locale, code: code, variant: template.id, field: "pattern",
-                                      text: template.pattern, location: template.patternLocation)
+                                      text: template.pattern, location: template.patternLocation, sourceLocale: source.locale)
                 let sourceMessage = try? MessageParser.parse(sourceTemplate.pattern)
                 if let message = context.parse() {
                     if let sourceMessage {
@@ -242,7 +249,7 @@ public struct CatalogReviewer: Sendable {
                 let sourceText = field == "description" ? sourceCode.description : sourceCode.hint
                 guard let target, let sourceText else { continue }
                 var context = Context(file: file, locale: file.locale, code: code, variant: nil, field: field, text: target,
-                                      location: field == "description" ? code.descriptionLocation : code.hintLocation)
+                                      location: field == "description" ? code.descriptionLocation : code.hintLocation, sourceLocale: source.locale)
                 let view = LiteralView(plain: target)
                 let sourceView = LiteralView(plain: sourceText)
                 if target == sourceText {
@@ -271,12 +278,18 @@ struct Context {
     /// Where the text is in the file, and where its code is (when the text's own place is unknown).
     let location: JSONStringLocation?
     let codePosition: SourcePosition?
+    /// The source locale the text was translated from (`en`).
+    let sourceLocale: String
+    /// What the review knows about the text's language (`LanguageRules`).
+    let rules: LanguageRules
     var findings: [ReviewFinding] = []
 
     init(file: DocumentFile, locale: String, code: DocumentCode, variant: String?, field: String, text: String,
-         location: JSONStringLocation?) {
+         location: JSONStringLocation?, sourceLocale: String = "en") {
         self.file = file
         self.locale = locale
+        self.sourceLocale = sourceLocale
+        self.rules = LanguageRules.forLocale(locale)
         self.code = code.code
         self.variant = variant
         self.field = field
@@ -448,7 +461,8 @@ struct Context {
     }
 
     mutating func checkUnbalanced(_ view: LiteralView) {
-        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("[", "]"), ("„", "“"), ("«", "»"), ("‹", "›")]
+        // Brackets everywhere; quotation marks as the language writes them (none for a language without data).
+        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("[", "]")] + rules.quotePairs
         var stack: [(Unicode.Scalar, Int)] = []
         var straightQuotes: [Int] = []
         for item in view.items {
@@ -458,8 +472,6 @@ struct Context {
             } else if let pair = pairs.first(where: { $0.1 == item.scalar }) {
                 if let last = stack.last, last.0 == pair.0 {
                     stack.removeLast()
-                } else if item.scalar == "“", LocaleTag.language(locale) == "en" || stack.contains(where: { $0.0 == "“" }) {
-                    continue
                 } else {
                     add(.warning, "unbalanced", "'\(item.scalar)' closes nothing", range: item.offset..<(item.offset + 1),
                         expected: "a matching '\(pair.0)' before it")
@@ -482,7 +494,9 @@ struct Context {
         let targetWords = view.words()
         let sourceWords = sourceView.words()
         let sourceSet = Set(sourceWords.map(\.word))
-        let isSourceLanguageEnglish = true
+        // The words a language shares with English are known for English sources only.
+        let sourceIsEnglish = LocaleTag.language(sourceLocale) == "en"
+        let shared = sourceIsEnglish ? rules.sharedWithEnglish : LanguageRules.technical
         // Identifiers: a code name or CamelCase token of the source must appear unchanged.
         let identifiers = Set(sourceWords.map(\.word).filter { TextRules.isCamelCase($0) })
         let targetSet = Set(targetWords.map(\.word))
@@ -505,10 +519,7 @@ struct Context {
                 range: before.first!.start..<(word.end + 1), expected: "either the identifier as is or a translation, not both")
         }
         // Source-language words left in the translation.
-        if isSourceLanguageEnglish {
-            let allow: Set<String> = ["Parameter", "Client", "Token", "Server", "Hash", "Header", "Name", "Status", "Feature", "Tenant",
-                                      "Service", "Support", "Team", "Portal", "Code", "Version", "Bearer", "Authorization", "Microsoft",
-                                      "Defender", "Azure", "Windows", "Linux", "Retry-After", "target", "Machine"]
+        do {
             var run: [(word: String, start: Int, end: Int, index: Int, technical: Bool)] = []
             func flush(_ run: [(word: String, start: Int, end: Int, index: Int, technical: Bool)]) {
                 guard !run.isEmpty else { return }
@@ -519,7 +530,7 @@ struct Context {
             }
             for word in targetWords {
                 let w = word.word
-                let english = sourceSet.contains(w) && w.unicodeScalars.count >= 3 && !allow.contains(w) && !codeNames.contains(w)
+                let english = sourceSet.contains(w) && w.unicodeScalars.count >= 3 && !shared.contains(w.lowercased()) && !codeNames.contains(w)
                     && TextRules.uppercaseCount(w) <= 1 && !w.unicodeScalars.contains { $0.properties.numericType != nil }
                     && !w.contains("-") && !w.contains("_") && !identifiers.contains(w)
                     && !(field != "pattern" && TextRules.isCamelCase(w)) && !word.technical
@@ -540,22 +551,46 @@ struct Context {
             add(.warning, "capitalisation", "'\(word.word)' is in capitals, which the source is not",
                 range: word.start..<word.end, expected: "'\(lower)' or '\(suggestion)'")
         }
+        // Capitals in mid-sentence, in a language that does not capitalise nouns ("n'est pas Valide").
+        if rules.capitalisesNouns == false {
+            checkMidSentenceCapitals(view, targetWords: targetWords, sourceSet: sourceSet, codeNames: codeNames)
+        }
         if field == "pattern" {
             checkUnbalanced(view)
             checkPlaceholderPosition(view, targetWords: targetWords)
         }
     }
 
+    /// A word with a capital first letter in mid-sentence (not after `.`, `!`, `?` or at the start),
+    /// which the source does not have, in a language that writes nouns in lower case.
+    mutating func checkMidSentenceCapitals(_ view: LiteralView, targetWords: [(word: String, start: Int, end: Int, index: Int, technical: Bool)],
+                                           sourceSet: Set<String>, codeNames: Set<String>) {
+        let items = view.items
+        for word in targetWords {
+            let scalars = Array(word.word.unicodeScalars)
+            guard let first = scalars.first, first.properties.isUppercase, TextRules.uppercaseCount(word.word) == 1, scalars.count >= 2,
+                  !sourceSet.contains(word.word), !codeNames.contains(word.word), !word.technical,
+                  let index = items.firstIndex(where: { $0.offset == word.start }) else { continue }
+            // The previous non-space character: none (the start), or a sentence end, allows a capital.
+            var previous = index - 1
+            while previous >= 0, items[previous].scalar.properties.isWhitespace { previous -= 1 }
+            guard previous >= 0 else { continue }
+            let before = items[previous].scalar
+            if ".!?…\"«“„(".unicodeScalars.contains(before) { continue }
+            // After a placeholder at the very start ("{action} …") the sentence has begun already.
+            if before == LiteralView.placeholder, previous == 0 { continue }
+            if LanguageRules.technical.contains(word.word.lowercased()) { continue }
+            let lower = String(first.properties.lowercaseMapping) + String(String.UnicodeScalarView(scalars.dropFirst()))
+            add(.warning, "capitalisation", "'\(word.word)' has a capital in mid-sentence, which \(locale) does not use for an ordinary word",
+                range: word.start..<word.end, expected: "'\(lower)', unless it is a name")
+        }
+    }
+
     /// A placeholder between an article and its noun ("Die {ipAddress} IP-Adresse"): the
     /// placeholder was moved into the noun phrase, typically by machine translation.
     mutating func checkPlaceholderPosition(_ view: LiteralView, targetWords: [(word: String, start: Int, end: Int, index: Int, technical: Bool)]) {
-        let language = LocaleTag.language(locale)
-        let articles: [String: Set<String>] = [
-            "de": ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"],
-            "en": ["the", "a", "an"], "fr": ["le", "la", "les", "un", "une", "des"], "es": ["el", "la", "los", "las", "un", "una"],
-            "it": ["il", "lo", "la", "gli", "le", "un", "una"], "nl": ["de", "het", "een"],
-        ]
-        guard let set = articles[language] else { return }
+        let set = rules.articles
+        guard !set.isEmpty else { return }
         let items = view.items
         for (i, item) in items.enumerated() where item.scalar == LiteralView.placeholder {
             guard i >= 2, i + 2 < items.count, items[i - 1].scalar == " ", items[i + 1].scalar == " " else { continue }
@@ -563,7 +598,8 @@ struct Context {
                   set.contains(article.word.lowercased()),
                   let noun = targetWords.first(where: { $0.start >= items[i + 1].offset + 1 }), noun.start == items[i + 2].offset
             else { continue }
-            if language == "de", !(noun.word.unicodeScalars.first?.properties.isUppercase ?? false) { continue }
+            // Where nouns take a capital, the word after the placeholder must be one.
+            if rules.capitalisesNouns == true, !(noun.word.unicodeScalars.first?.properties.isUppercase ?? false) { continue }
             add(.warning, "placeholder-position",
                 "the placeholder sits between the article '\(article.word)' and its noun '\(noun.word)': moved into the noun phrase?",
                 range: article.start..<noun.end, expected: "the placeholder after the noun it names, e.g. '\(article.word) \(noun.word) {…}'")
@@ -579,7 +615,7 @@ struct Context {
             add(.warning, "whitespace", "trailing whitespace", range: (scalars.count - 1)..<scalars.count, expected: "no space at the end")
         }
         let items = view.items
-        let french = LocaleTag.language(locale) == "fr"
+        let spaced = LanguageRules.forLocale(locale).spacedPunctuation
         var i = 0
         while i + 1 < items.count {
             let a = items[i].scalar, b = items[i + 1].scalar
@@ -592,7 +628,7 @@ struct Context {
                 continue
             }
             if aSpace, i > 0, items[i].offset + 1 == items[i + 1].offset,
-               (french ? ".,)" : ".,:;!?)").unicodeScalars.contains(b) {
+               ".,:;!?)".unicodeScalars.contains(b), !spaced.contains(b) {
                 add(.warning, "whitespace", "a space before '\(b)'", range: items[i].offset..<(items[i + 1].offset + 1),
                     expected: "'\(b)' directly after the preceding word or placeholder")
             }

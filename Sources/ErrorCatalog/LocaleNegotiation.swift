@@ -1,6 +1,7 @@
 /// Locale negotiation: a BCP 47 tag (`de-AT`, `de_AT`) or an HTTP `Accept-Language` header
 /// (`fr-CH, de;q=0.8, *;q=0.1`) → the best locale the catalog has, falling back by truncation
-/// (`de-AT` → `de`) and finally to the source locale.
+/// (`de-AT` → `de`), then to another member of the tag's family (`de` and `de-AT` are served by a
+/// catalog that has only `de-DE`), and finally to the source locale.
 public struct NegotiatedLocale: Sendable, Hashable {
     /// The catalog locale whose texts are used (`de`).
     public let catalogLocale: String
@@ -55,8 +56,21 @@ extension Catalog {
                     return NegotiatedLocale(catalogLocale: match.locale, formattingLocale: formatting, tried: tried)
                 }
             }
+            // The same language in another region (an imported page gives `de-DE.json`): the most
+            // general member of the family, in catalog order among equals.
+            let family = catalogTags.compactMap { item in item.tag.map { (locale: item.locale, tag: $0) } }
+                .filter { $0.tag.isSameFamily(as: requested) }
+            if let match = family.min(by: { Self.specificity($0.tag) < Self.specificity($1.tag) }) {
+                tried.append(match.locale)
+                return NegotiatedLocale(catalogLocale: match.locale, formattingLocale: requested.identifier, tried: tried)
+            }
         }
         tried.append(sourceLocale)
         return NegotiatedLocale(catalogLocale: sourceLocale, formattingLocale: sourceLocale, tried: tried)
+    }
+
+    /// How many subtags a tag has beyond its language (fewer is more general).
+    private static func specificity(_ tag: LocaleTag) -> Int {
+        (tag.script == nil ? 0 : 1) + (tag.region == nil ? 0 : 1) + tag.variants.count + tag.extensions.count
     }
 }

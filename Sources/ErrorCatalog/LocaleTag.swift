@@ -148,6 +148,13 @@ public struct LocaleTag: Sendable, Hashable, CustomStringConvertible {
     /// Whether both tags name the same language (`de-AT` and `de-CH`).
     public func sharesLanguage(with other: LocaleTag) -> Bool { language == other.language }
 
+    /// Whether both tags belong to one locale family: the same language, and no script that tells
+    /// them apart (`de`, `de-DE` and `de-AT` are one family; `zh-Hant` and `zh-Hans` are not). A
+    /// catalog file of one member serves requests for the others.
+    public func isSameFamily(as other: LocaleTag) -> Bool {
+        language == other.language && (script == nil || other.script == nil || script == other.script)
+    }
+
     /// The primary language subtag only (`zh` of `zh-yue`).
     public var primaryLanguage: Substring { language.prefix { $0 != "-" } }
 

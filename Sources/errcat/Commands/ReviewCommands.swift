@@ -166,10 +166,17 @@ struct ImportCommand: ParsableCommand {
 struct ImportDocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-docs",
-        abstract: "Turn a bilingual docs page (sxs-lookup span pairs in its error table) into a catalog pair.",
+        abstract: "Turn a docs page's error table into a catalog pair: a bilingual page (sxs-lookup span pairs), or an English page and its translation side by side.",
         discussion: """
+        errcat import-docs PAGE.md -o DIR reads a bilingual page (each translated <span data-ttu-id=…> followed by a \
+        sxs-lookup span with its English source). errcat import-docs --source EN.md --translation XX.md -o DIR reads \
+        an English page and a plain translation of it (no spans) and aligns their tables row by row by the code \
+        column; a row present in one page only is reported with its file and line and left out. The table is \
+        GitHub-flavoured Markdown in any layout (leading/trailing pipes or none, alignment colons, \\| inside a \
+        cell); its first three columns are the code, the HTTP status and the message; placeholders are written \
+        <…>, \\<…\\> or {…}, in English or translated. \
         Writes <dir>/en.json (the English source, with named typed placeholders for the prose ones) \
-        and <dir>/<page locale>.json. Each imported template keeps the page's own wording in its "note" \
+        and <dir>/<page locale>.json (the page's ms.contentlocale, or --locale). Each imported template keeps the page's own wording in its "note" \
         ("page text (line N): …", and "page code column (line N): …" when the code cell is not the bare \
         identifier), so `errcat review --catalog DIR` lists what the page got wrong (a translated code \
         column, placeholder prose left in English, mixed placeholder syntax) along with the template checks. \
@@ -177,8 +184,14 @@ struct ImportDocsCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The docs page (Markdown with span pairs).", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("A bilingual docs page (Markdown with span pairs).", valueName: "file"))
+    var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("The English docs page (with --translation).", valueName: "file"))
+    var source: String?
+
+    @Option(name: .long, help: ArgumentHelp("Its translated page, without span pairs (with --source).", valueName: "file"))
+    var translation: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The catalog directory to write.", valueName: "dir"))
     var output: String
@@ -186,16 +199,38 @@ struct ImportDocsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The catalog name.", valueName: "name"))
     var name: String = "imported"
 
-    func run() throws {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            Terminal.error("cannot read \(Terminal.safe(file)) as UTF-8 text")
+    @Option(name: .long, help: ArgumentHelp("The translated page's locale (default: its front matter's ms.contentlocale).", valueName: "locale"))
+    var locale: String?
+
+    static func readText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Terminal.error("cannot read \(Terminal.safe(path)): no such file, or not readable")
             throw ExitCode(2)
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            Terminal.error("\(Terminal.safe(path)) is not UTF-8 text; expected a Markdown docs page")
+            throw ExitCode(2)
+        }
+        return text
+    }
+
+    func run() throws {
         let result: DocsImport.Result
         do {
-            result = try DocsImport.read(text, fileName: (file as NSString).lastPathComponent, catalogName: name)
-        } catch {
-            Terminal.error("\(Terminal.safe(file)): \(error.description)")
+            switch (file, source, translation) {
+            case let (file?, nil, nil):
+                result = try DocsImport.read(try Self.readText(file), fileName: (file as NSString).lastPathComponent, catalogName: name, locale: locale)
+            case let (nil, source?, translation?):
+                result = try DocsImport.readPair(source: try Self.readText(source), sourceName: (source as NSString).lastPathComponent,
+                                                 translation: try Self.readText(translation), translationName: (translation as NSString).lastPathComponent,
+                                                 catalogName: name, locale: locale)
+            default:
+                Terminal.error("give either one bilingual page (errcat import-docs PAGE.md -o DIR) or an English page and its translation "
+                    + "(errcat import-docs --source EN.md --translation XX.md -o DIR)")
+                throw ExitCode(2)
+            }
+        } catch let error as DocsImport.Failure {
+            Terminal.error(Terminal.safe(error.description))
             throw ExitCode(1)
         }
         do {

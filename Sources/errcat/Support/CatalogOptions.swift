@@ -110,9 +110,10 @@ extension Catalog {
     func localeFilter(_ text: String, option: String) throws -> LocaleFilter {
         if text == "auto" { return .auto }
         let requested = LocaleTag(text)
-        guard let requested, let match = locales.first(where: { locale in
-            LocaleTag(locale).map { $0 == requested || $0.identifier == requested.language } ?? false
-        }) else {
+        // The locale itself, else its parent (`de-AT` → `de`), else a member of its family (`de` → `de-DE`).
+        guard let requested, let match = locales.first(where: { LocaleTag($0) == requested })
+                ?? locales.first(where: { locale in LocaleTag(locale).map { $0.identifier == requested.language } ?? false })
+                ?? locales.first(where: { locale in LocaleTag(locale).map { $0.isSameFamily(as: requested) } ?? false }) else {
             Terminal.error("\(option) '\(Terminal.safe(text))' is not a locale of the catalog; use auto or one of: \(locales.joined(separator: ", "))")
             throw ExitCode(2)
         }
