@@ -57,6 +57,21 @@ import Testing
         }
     }
 
+    /// A catalog whose German file is de-DE.json (as import-docs writes it): `--locale de` exports
+    /// that file's translations instead of an empty new `de`.
+    @Test func exportFindsTheFileThatServesTheLocale() throws {
+        let directory = try copyOfBundledCatalog()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let german = directory.appendingPathComponent("de.json")
+        let text = try String(contentsOf: german, encoding: .utf8).replacingOccurrences(of: "\"locale\": \"de\"", with: "\"locale\": \"de-DE\"")
+        try text.write(to: directory.appendingPathComponent("de-DE.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: german)
+        let export = try Errcat.run(["export", "--format", "po", "--locale", "de", "--catalog", directory.path])
+        #expect(export.status == 0, "\(export)")
+        #expect(export.stdout.contains("Language: de_DE"), "\(export.stdout.prefix(600))")
+        #expect(export.stdout.contains("msgstr \"Der Hashwert {hash} ist ungültig.\""))
+    }
+
     @Test func aBrokenImportChangesNothing() throws {
         let directory = try copyOfBundledCatalog()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -19,6 +19,18 @@ public struct CatalogDocument: Sendable, Hashable {
         return files.filter { $0.fileName != source.fileName }.sorted { $0.locale < $1.locale }
     }
 
+    /// The file that serves `locale` as negotiation would: the file of that tag, else of a parent
+    /// (`de-AT` → `de`), else the one file of the same language family (`de` → `de-DE.json`).
+    public func file(serving locale: String) -> DocumentFile? {
+        if let exact = file(locale: locale) { return exact }
+        guard let wanted = LocaleTag(locale) else { return nil }
+        for parent in wanted.fallbackChain.dropFirst() {
+            if let found = files.first(where: { LocaleTag($0.locale) == parent }) { return found }
+        }
+        let family = files.filter { LocaleTag($0.locale)?.isSameFamily(as: wanted) == true }
+        return family.count == 1 ? family[0] : nil
+    }
+
     /// The file of `locale` (compared as locale tags: `de_DE` finds `de-DE.json`).
     public func file(locale: String) -> DocumentFile? {
         guard let wanted = LocaleTag(locale) else { return files.first { $0.locale == locale } }

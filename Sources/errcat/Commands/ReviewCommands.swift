@@ -112,7 +112,8 @@ struct ExportCommand: ParsableCommand {
         let translations = raw.translations.map(\.locale)
         let chosen: String
         if let locale {
-            chosen = locale
+            // `--locale de` exports de-DE.json when that is the German file (as negotiation serves it).
+            chosen = raw.file(serving: locale).map(\.locale) ?? locale
         } else if translations.count == 1 {
             chosen = translations[0]
         } else {
