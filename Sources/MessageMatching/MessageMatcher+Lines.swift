@@ -53,6 +53,36 @@ extension MessageMatcher {
         return results.take()
     }
 
+    /// Runs `transform` on consecutive runs of at most `runLength` lines of `lines` with up to
+    /// `jobs` threads and returns one result per run, in input order: for outputs that are cheaper
+    /// to build a run at a time (one output buffer and one writer per run instead of per line).
+    /// `transform` gets this matcher, the run and a scratch owned by the calling worker.
+    public func mapRuns<T: Sendable>(_ lines: [String], runLength: Int = 64, jobs: Int = MessageMatcher.defaultJobs,
+                                     _ transform: @Sendable (MessageMatcher, ArraySlice<String>, MatchScratch) -> T) -> [T] {
+        let length = max(1, runLength)
+        let runs = (lines.count + length - 1) / length
+        let workers = min(max(1, jobs), runs)
+        if workers <= 1 {
+            let scratch = MatchScratch()
+            return (0..<runs).map { run in
+                transform(self, lines[run * length..<min(run * length + length, lines.count)], scratch)
+            }
+        }
+        let results = ResultSlots<T>(count: runs)
+        let next = Atomic<Int>(0)
+        withoutActuallyEscaping(transform) { transform in
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let scratch = MatchScratch()
+                while true {
+                    let run = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if run >= runs { break }
+                    results.set(run, transform(self, lines[run * length..<min(run * length + length, lines.count)], scratch))
+                }
+            }
+        }
+        return results.take()
+    }
+
     /// Matches a sequence of lines (a file, a socket, standard input) with up to `jobs` threads,
     /// `batchSize` lines at a time, and calls `body` with each line and its result in input order
     /// on the calling thread. Memory stays bounded by one batch whatever the length of `lines`.

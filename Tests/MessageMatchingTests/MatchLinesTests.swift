@@ -40,6 +40,16 @@ private func keys(_ results: [MatchResult]) -> [String] {
         #expect(matcher.mapLines([], jobs: 4) { _, line, _ in line }.isEmpty)
     }
 
+    @Test(arguments: [1, 7, 64, 5_000])
+    func mapRunsCoversEveryLineOnceInOrder(runLength: Int) {
+        let matcher = Fixtures.matcher
+        let runs = matcher.mapRuns(Self.lines, runLength: runLength, jobs: 4) { matcher, run, scratch in
+            run.map { line in matcher.withMatch(line, scratch: scratch) { $0.matched ? $0.code : "-" } }
+        }
+        #expect(runs.count == (Self.lines.count + runLength - 1) / runLength)
+        #expect(Array(runs.joined()) == Self.lines.map { line in matcher.withMatch(line) { $0.matched ? $0.code : "-" } })
+    }
+
     @Test func streamingSequenceInBoundedBatches() {
         let matcher = Fixtures.matcher
         var seen: [String] = []

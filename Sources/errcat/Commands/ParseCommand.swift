@@ -89,10 +89,12 @@ struct ParseCommand: ParsableCommand {
                     batch.append(line)
                 }
                 if batch.isEmpty { break }
-                let outputs = matcher.mapLines(batch, jobs: jobs) { _, line, scratch -> [UInt8] in
+                // One output buffer and one JSON writer per run of 128 lines.
+                let outputs = matcher.mapRuns(batch, runLength: 128, jobs: jobs) { _, run, scratch -> [UInt8] in
                     var writer = MatchJSONWriter()
                     var bytes: [UInt8] = []
-                    parser.append(line, scratch: scratch, writer: &writer, to: &bytes)
+                    bytes.reserveCapacity(run.count * 96)
+                    for line in run { parser.append(line, scratch: scratch, writer: &writer, to: &bytes) }
                     return bytes
                 }
                 for bytes in outputs { output.append { $0.append(contentsOf: bytes) } }
