@@ -35,7 +35,6 @@ let package = Package(
         .executableTarget(
             name: "CatalogBenchmark",
             dependencies: [
-                "BaselineShim",
                 .product(name: "ErrorCatalog", package: "defender-errcat"),
                 .product(name: "MessageMatching", package: "defender-errcat"),
                 .product(name: "MessageFormatting", package: "defender-errcat"),
