@@ -9,9 +9,16 @@ let package = Package(
         .package(name: "defender-errcat", path: ".."),
     ],
     targets: [
+        // The baselines' libraries: system ICU (umsg_format) for compiler and linker flags only, and
+        // RE2. Swift sees neither: BaselineShim's header has stdint types only.
+        .systemLibrary(name: "CICUBench", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
+        // RE2 (Debian libre2-dev: headers in /usr/include, .ci/run installs it when missing) is linked
+        // by name: its re2.pc only adds -pthread, which SwiftPM drops with a warning.
+        .target(name: "BaselineShim", dependencies: ["CICUBench"], linkerSettings: [.linkedLibrary("re2")]),
         .executableTarget(
             name: "FormatBenchmark",
             dependencies: [
+                "BaselineShim",
                 .product(name: "MessageFormatting", package: "defender-errcat"),
                 .product(name: "ErrorCatalog", package: "defender-errcat"),
             ]
@@ -19,6 +26,7 @@ let package = Package(
         .executableTarget(
             name: "MatchBenchmark",
             dependencies: [
+                "BaselineShim",
                 .product(name: "MessageMatching", package: "defender-errcat"),
                 .product(name: "ErrorCatalog", package: "defender-errcat"),
                 .product(name: "MessageFormatting", package: "defender-errcat"),
@@ -33,5 +41,6 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

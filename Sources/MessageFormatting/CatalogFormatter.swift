@@ -146,6 +146,18 @@ public final class CatalogFormatter: Sendable {
         return try prepared(code: code, locale: locale, variant: variant).render(values)
     }
 
+    /// Formats like `format(code:values:locale:variant:)` and appends the UTF-8 bytes to `out`
+    /// instead of returning a `String`: the same bytes and the same errors, and no allocation of
+    /// its own for the catalog's templates in a catalog locale (only `out` grows, so reuse one
+    /// buffer). On a thrown error `out` is left as it was.
+    public func format(code: String, values: [String: Value], locale: String, variant: Int = 0,
+                       appendingTo out: inout [UInt8]) throws(FormatError) {
+        if let message = messageIndex.message(code: code, locale: locale, variant: variant) {
+            return try message.render(values, appendingTo: &out)
+        }
+        try prepared(code: code, locale: locale, variant: variant).render(values, appendingTo: &out)
+    }
+
     /// Formats with the template whose id is `variantID` (`docs`, `example` …).
     public func format(code: String, values: [String: Value], locale: String, variantID: String) throws(FormatError) -> String {
         try prepared(code: code, locale: locale, variantID: variantID).render(values)

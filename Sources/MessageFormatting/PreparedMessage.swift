@@ -87,8 +87,33 @@ public final class PreparedMessage: @unchecked Sendable {
     /// Renders with values by placeholder name, checked as `CatalogFormatter.format` checks them:
     /// a name the code does not declare, a missing value or a value invalid for its type throws.
     public func render(_ values: [String: Value]) throws(FormatError) -> String {
+        try withSlots(values) { (buffer) throws(FormatError) -> String in
+            do throws(ICUError) { return try message.render(buffer: buffer) } catch { throw .icu(error) }
+        }
+    }
+
+    /// Renders like `render(_:)` and appends the UTF-8 bytes to `out` (for servers that write
+    /// responses into a byte buffer): the same bytes as `render(_:)`, with the same checks. For the
+    /// catalog's templates (literal text, strings, integers, lists) nothing is allocated apart from
+    /// `out`'s own growth; keep one buffer and `removeAll(keepingCapacity: true)` between messages.
+    /// On a thrown error `out` is left as it was.
+    public func render(_ values: [String: Value], appendingTo out: inout [UInt8]) throws(FormatError) {
+        try withSlots(values) { (buffer) throws(FormatError) in
+            let count = out.count
+            do throws(ICUError) { try message.render(buffer: buffer, appendingTo: &out) } catch {
+                out.removeSubrange(count...)
+                throw .icu(error)
+            }
+        }
+    }
+
+    /// The values placed in slot order and checked, handed to `body` as a buffer of
+    /// `slotNames.count` values (on the stack: nothing allocated).
+    @inline(__always)
+    private func withSlots<R>(_ values: [String: Value],
+                              _ body: (UnsafeBufferPointer<Value?>) throws(FormatError) -> R) throws(FormatError) -> R {
         try withUnsafeTemporaryAllocation(of: Value?.self, capacity: slotCount) {
-            (slots) throws(FormatError) -> String in
+            (slots) throws(FormatError) -> R in
             slots.initialize(repeating: nil)
             defer { _ = slots.deinitialize() }
             // One pass over the dictionary, no hashing: each given name is compared with the few
@@ -115,7 +140,7 @@ public final class PreparedMessage: @unchecked Sendable {
             // Every declared slot filled with a value the quick check accepts: nothing to report.
             // Otherwise the full check in slot order finds the first problem (or none).
             if !quick || placed != declaredSlots { try check(buffer) }
-            do throws(ICUError) { return try message.render(buffer: buffer) } catch { throw .icu(error) }
+            return try body(buffer)
         }
     }
 

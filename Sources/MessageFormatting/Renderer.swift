@@ -81,6 +81,17 @@ public final class CompiledMessage: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Renders with values by slot, appending the UTF-8 bytes to `out`: the same bytes as
+    /// `render(buffer:)`, and no allocation of its own on the flat path (only `out` may grow).
+    func render(buffer slots: UnsafeBufferPointer<Value?>, appendingTo out: inout [UInt8]) throws(ICUError) {
+        if whole != nil {
+            out.append(contentsOf: try render(buffer: slots).utf8)
+            return
+        }
+        if let flat, flat.append(slots, to: &out) { return }
+        try emit(nodes, pound: nil, slots: slots, into: &out)
+    }
+
     private func emit(_ nodes: [Node], pound: PoundValue?, slots: UnsafeBufferPointer<Value?>,
                       into out: inout [UInt8]) throws(ICUError) {
         for node in nodes {
@@ -197,6 +208,29 @@ final class FlatProgram: Sendable {
     /// The rendered text, or nil when a value needs the general path (a missing value, a double
     /// or a date, a text into a number argument).
     func render(_ slots: UnsafeBufferPointer<Value?>) -> String? {
+        guard let capacity = capacity(slots) else { return nil }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            write(slots, to: out.baseAddress!)
+        }
+    }
+
+    /// Appends the rendered UTF-8 to `out`; false (and `out` unchanged) when a value needs the
+    /// general path. `out` grows geometrically like any append, then is cut to the bytes written.
+    func append(_ slots: UnsafeBufferPointer<Value?>, to out: inout [UInt8]) -> Bool {
+        guard let capacity = capacity(slots) else { return false }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: capacity))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            write(slots, to: buffer.baseAddress! + start)
+        }
+        out.removeLast(capacity - written)
+        return true
+    }
+
+    /// An upper bound of the rendered size in bytes, or nil when a value needs the general path
+    /// (a missing value, a double or a date, a text into a number argument).
+    @inline(__always)
+    private func capacity(_ slots: UnsafeBufferPointer<Value?>) -> Int? {
         var capacity = bytes.count
         for operation in operations where operation.kind != 0 {
             switch slots[Int(operation.slot)] {
@@ -207,9 +241,7 @@ final class FlatProgram: Sendable {
             default: return nil
             }
         }
-        return String(unsafeUninitializedCapacity: capacity) { out in
-            write(slots, to: out.baseAddress!)
-        }
+        return capacity
     }
 
     private func write(_ slots: UnsafeBufferPointer<Value?>, to base: UnsafeMutablePointer<UInt8>) -> Int {

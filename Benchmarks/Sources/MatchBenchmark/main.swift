@@ -4,15 +4,25 @@
 // timed pass is checked against the known truth afterwards (the matcher is deterministic: a second
 // pass over the same stream recomputes and compares each one).
 //
+// The strongest baseline is RE2 (Debian libre2-dev, C++ behind BaselineShim's extern "C" facade):
+// an RE2::Set anchored at both ends identifies the templates that match, the best-ranked one's own
+// RE2 extracts the values (FullMatchN into StringPieces). Each template's RE2 pattern is its
+// literal text (escaped) with a regex per slot that mirrors the matcher's recognisers (see
+// `slotRegex`); its answers get the same check as the matcher's. Times are thread CPU time.
+// `--scale` compiles 10,000 and 100,000 synthetic templates (matcher, formatter preparation,
+// RE2::Set) and reports time and heap bytes per template (mallinfo2 deltas).
+//
 // Run: swift run -c release --package-path Benchmarks MatchBenchmark [messages] [--micro [message]] [--profile]
-//      [--fast-only] [--worst [--worst-full]] [--no-anchored]
+//      [--fast-only] [--worst [--worst-full]] [--no-anchored] [--scale [sizes…]]   (env RE2_SLOTS=any: untyped RE2 slots)
 // Both APIs are timed (fast withMatch with a reused scratch, and match()) and both are checked.
 // It prints the share of messages the literal-anchored pre-pass decided; --no-anchored turns the
 // pre-pass off (every message through the automaton) for before/after figures in one build.
+import BaselineShim
 import ErrorCatalog
 import Foundation
 import MessageFormatting
 import MessageMatching
+import MessageSyntax
 
 #if canImport(Glibc)
 import Glibc
@@ -226,6 +236,168 @@ struct Baseline {
     return out
 }
 
+// MARK: Baseline: RE2::Set to identify, RE2 to extract
+
+/// One template as RE2 sees it: literal pieces around typed slots.
+struct RE2Template {
+    let code: String
+    let locale: String
+    let pieces: [String]
+    let names: [String]
+    let types: [PlaceholderType]
+    /// The integer grouping separator of the locale.
+    let grouping: String
+}
+
+/// RE2 syntax for each slot type, mirroring the matcher's recognisers (Recognisers.swift) as far as
+/// a regex reasonably can. Differences: the matcher reads normalised text (ASCII case folded,
+/// whitespace runs as one space, curly apostrophes folded), RE2 reads the bytes as they are; the
+/// matcher checks IPv4 octets ≤ 255, IPv6 group structure and URL syntax after the byte class,
+/// the regexes only approximate them; free text is `.+?` (shortest) where the matcher ranks
+/// alternatives.
+///
+/// `RE2_SLOTS=any` makes every slot `(.+?)` instead (untyped: a smaller DFA, but it can take a
+/// template whose types do not fit; its answers are checked the same way).
+let untypedRE2Slots = ProcessInfo.processInfo.environment["RE2_SLOTS"] == "any"
+func slotRegex(_ type: PlaceholderType, grouping: String) -> String {
+    if untypedRE2Slots { return "(.+?)" }
+    let hex = "[0-9A-Fa-f]"
+    switch type {
+    case .string, .list, .date: return "(.+?)"
+    case .identifier: return "(\\S+)"
+    case .hash: return "(\(hex){64}|\(hex){40}|\(hex){32})"
+    case .guid: return "(\\{?\(hex){8}-\(hex){4}-\(hex){4}-\(hex){4}-\(hex){12}\\}?)"
+    case .ipAddress: return "((?:[0-9]{1,3}\\.){3}[0-9]{1,3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?:%[0-9A-Za-z]+)?)"
+    case .version: return "([0-9]+(?:\\.[0-9]+){1,3})"
+    case .integer:
+        let separator = escapeRE2(grouping)
+        return grouping.isEmpty ? "(-?[0-9]+)" : "(-?[0-9]{1,3}(?:\(separator)[0-9]{3})+|-?[0-9]+)"
+    case .domainName: return "([A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)+)"
+    case .url: return "([A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#]+[^\\s]*)"
+    }
+}
+
+/// RE2::QuoteMeta's rule: every ASCII byte other than [A-Za-z0-9_] escaped, UTF-8 as is.
+func escapeRE2(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        if scalar.isASCII, !(CharacterSet.alphanumerics.contains(scalar) || scalar == "_") { out += "\\" }
+        out.unicodeScalars.append(scalar)
+    }
+    return out
+}
+
+final class RE2Baseline {
+    let handle: OpaquePointer
+    let templates: [RE2Template]
+    let catchAll: [Bool]
+    let compileSeconds: Double
+    var spans = [Int32](repeating: 0, count: 64)
+
+    init(_ templates: [RE2Template]) {
+        let handle = baseline_re2_new(1 << 31)!
+        self.handle = handle
+        self.templates = templates
+        var catchAll: [Bool] = []
+        let start = cpuSeconds()
+        for template in templates {
+            var pattern = ""
+            for (k, piece) in template.pieces.enumerated() {
+                pattern += escapeRE2(piece)
+                if k < template.types.count { pattern += slotRegex(template.types[k], grouping: template.grouping) }
+            }
+            // Rank: more literal text is the more specific template (as the matcher ranks).
+            let literal = template.pieces.reduce(0) { $0 + $1.utf8.count }
+            catchAll.append(!template.pieces.joined().contains { $0.isLetter })
+            var error = [CChar](repeating: 0, count: 256)
+            let bytes = Array(pattern.utf8)
+            let index = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { baseline_re2_add(handle, $0.baseAddress, Int32($0.count), Int32(literal), &error, 256) }
+            }
+            if index < 0 { print("FAIL: RE2 rejects \(pattern): \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))"); exit(1) }
+        }
+        if baseline_re2_compile(handle) != 1 { print("FAIL: RE2 compile"); exit(1) }
+        compileSeconds = cpuSeconds() - start
+        self.catchAll = catchAll
+    }
+
+    /// The chosen template and each value's text (integers without grouping), or nil.
+    func match(_ text: String) -> (Int, [String: String])? {
+        var text = text
+        let index = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { baseline_re2_match(handle, $0.baseAddress, Int32($0.count), &spans, 32) }
+        }
+        if index == -2 { print("FAIL: RE2::Set ran out of memory"); exit(1) }
+        guard index >= 0 else { return nil }
+        let template = templates[Int(index)]
+        var values: [String: String] = [:]
+        let utf8 = Array(text.utf8)
+        for (k, name) in template.names.enumerated() {
+            var value = String(decoding: utf8[Int(spans[2 * k])..<Int(spans[2 * k + 1])], as: UTF8.self)
+            if template.types[k] == .integer, !template.grouping.isEmpty { value = value.replacingOccurrences(of: template.grouping, with: "") }
+            values[name] = value
+        }
+        return (Int(index), values)
+    }
+
+    /// The timed path: identify + extract, then touch each span (what a pipeline reads).
+    @inline(__always) func matchSpans(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { buffer -> Int in
+                let index = baseline_re2_match(handle, buffer.baseAddress, Int32(buffer.count), &spans, 32)
+                guard index >= 0 else { return 0 }
+                var sum = Int(index)
+                for k in 0..<templates[Int(index)].names.count { sum &+= Int(spans[2 * k + 1] &- spans[2 * k]) }
+                return sum
+            }
+        }
+    }
+
+    func check(_ sample: Sample) -> Bool {
+        let got = match(sample.text)
+        guard let code = sample.code else { return got == nil || catchAll[got!.0] }
+        guard let (index, values) = got, templates[index].code == code else { return false }
+        if let locale = sample.locale, templates[index].locale != locale { return false }
+        for (name, text) in sample.values where values[name] != text { return false }
+        return true
+    }
+}
+
+func cpuSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+@MainActor func catalogRE2Templates() -> [RE2Template] {
+    var out: [RE2Template] = []
+    let grouping = ["en": ",", "de": "."]
+    for entry in catalog.codes {
+        for locale in catalog.locales {
+            guard let localized = entry.localized[locale] else { continue }
+            for template in localized.templates + localized.observed {
+                var pieces = [""]
+                var names: [String] = []
+                var types: [PlaceholderType] = []
+                for part in template.message.parts {
+                    switch part {
+                    case .text(let text, _): pieces[pieces.count - 1] += text
+                    case .argument(let argument):
+                        names.append(argument.name.description)
+                        types.append(entry.placeholder(named: argument.name.description)?.type ?? .string)
+                        pieces.append("")
+                    case .pound: pieces[pieces.count - 1] += "#"
+                    }
+                }
+                guard let separator = grouping[locale] else { print("FAIL: no grouping separator known for \(locale)"); exit(1) }
+                out.append(RE2Template(code: entry.code, locale: locale, pieces: pieces, names: names, types: types, grouping: separator))
+            }
+        }
+    }
+    return out
+}
+
 // MARK: Run
 
 @MainActor func check(_ result: MatchResult, _ sample: Sample) -> Bool {
@@ -266,24 +438,31 @@ struct Baseline {
 }
 
 struct Timing {
-    var fast = 0.0, fastStrings = 0.0, full = 0.0
+    var fast = 0.0, fastStrings = 0.0, full = 0.0, re2 = 0.0
+    /// Medians of the per-round ratios RE2 time / matcher time.
+    var fastVsRE2 = 0.0, fullVsRE2 = 0.0
 }
 
-@MainActor func timePasses(matcher: MessageMatcher, pool: [Sample], rounds: Int) -> (Timing, Int) {
-    // Alternating rounds, medians: the 2 cores are shared with other work.
-    var fast: [Double] = [], strings: [Double] = [], full: [Double] = []
+@MainActor func timePasses(matcher: MessageMatcher, re2: RE2Baseline?, pool: [Sample], rounds: Int) -> (Timing, Int) {
+    // Alternating rounds, thread CPU time, medians: the 2 cores are shared with other work.
+    var fast: [Double] = [], strings: [Double] = [], full: [Double] = [], re2Times: [Double] = []
     var checksum = 0
     let perRound = messageCount / rounds
     let scratch = MatchScratch()
     for round in 0..<rounds {
         let offset = round * perRound
-        var start = clock.now
+        if let re2 {
+            let start = cpuSeconds()
+            for i in offset..<offset + perRound { checksum &+= re2.matchSpans(pool[i % pool.count].text) }
+            re2Times.append((cpuSeconds() - start) * 1e9 / Double(perRound))
+        }
+        var start = cpuSeconds()
         for i in offset..<offset + perRound {
             checksum &+= matcher.withMatch(pool[i % pool.count].text, scratch: scratch, consume)
         }
-        fast.append(seconds(clock.now - start) * 1e9 / Double(perRound))
+        fast.append((cpuSeconds() - start) * 1e9 / Double(perRound))
         if fastOnly { strings.append(0); full.append(0); continue }
-        start = clock.now
+        start = cpuSeconds()
         for i in offset..<offset + perRound {
             checksum &+= matcher.withMatch(pool[i % pool.count].text, scratch: scratch) { view in
                 var sum = 0
@@ -291,15 +470,20 @@ struct Timing {
                 return sum
             }
         }
-        strings.append(seconds(clock.now - start) * 1e9 / Double(perRound))
-        start = clock.now
+        strings.append((cpuSeconds() - start) * 1e9 / Double(perRound))
+        start = cpuSeconds()
         for i in offset..<offset + perRound {
             checksum &+= matcher.match(pool[i % pool.count].text).best?.values.count ?? 0
         }
-        full.append(seconds(clock.now - start) * 1e9 / Double(perRound))
+        full.append((cpuSeconds() - start) * 1e9 / Double(perRound))
     }
-    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-    return (Timing(fast: median(fast), fastStrings: median(strings), full: median(full)), checksum)
+    func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
+    var timing = Timing(fast: median(fast), fastStrings: median(strings), full: median(full), re2: median(re2Times))
+    if !re2Times.isEmpty {
+        timing.fastVsRE2 = median(zip(re2Times, fast).map { $0 / $1 })
+        timing.fullVsRE2 = median(zip(re2Times, full).map { $0 / $1 })
+    }
+    return (timing, checksum)
 }
 
 /// `--worst-full` (with `--worst`): the same for `match()`.
@@ -325,9 +509,17 @@ let worstFull = CommandLine.arguments.contains("--worst-full")
     for (cost, text) in costs.prefix(8) { print("  \(String(format: "%6.0f", cost)) ns  \(text.prefix(150))") }
 }
 
-@MainActor func run(name: String, matcher: MessageMatcher, compileSeconds: Double, pool: [Sample], baseline: Baseline, baselineSample: Int) {
+@MainActor func run(name: String, matcher: MessageMatcher, compileSeconds: Double, pool: [Sample], baseline: Baseline, baselineSample: Int,
+                    re2: RE2Baseline) {
     if CommandLine.arguments.contains("--worst") { worst(name: name, matcher: matcher, pool: pool); return }
-    let (timing, checksum) = timePasses(matcher: matcher, pool: pool, rounds: profileOnly ? 1 : 5)
+    // RE2's answers get the same check as the matcher's, before any timing.
+    var re2Wrong = 0
+    var re2FirstWrong: String?
+    for sample in pool.prefix(messageCount) where !re2.check(sample) {
+        re2Wrong += 1
+        if re2FirstWrong == nil { re2FirstWrong = sample.text }
+    }
+    let (timing, checksum) = timePasses(matcher: matcher, re2: profileOnly ? nil : re2, pool: pool, rounds: profileOnly ? 1 : 5)
     func ns(_ value: Double) -> String { String(format: "%.0f", value) }
     if profileOnly {
         print("\(name): fast \(ns(timing.fast)) ns, fast+strings \(ns(timing.fastStrings)) ns, match() \(ns(timing.full)) ns per message [checksum \(checksum)]")
@@ -369,6 +561,8 @@ let worstFull = CommandLine.arguments.contains("--worst-full")
     print("  literal-anchored pre-pass \(matcher.anchoredPassEnabled ? "on" : "off"): answered \(String(format: "%.1f", Double(answered) * 100 / Double(messageCount)))% of messages (the rest ran the automaton)")
     print("  checked every message: fast \(wrongFast) wrong, match() \(wrongFull) wrong\(firstWrong.map { " (first: \($0.prefix(100)))" } ?? "")  [checksum \(checksum)]")
     print("  baseline: NSRegularExpression per template, first match wins, \(baselineSample) messages: \(ns(baselineNs)) ns/message (\(baselineWrong) wrong or unmatched)")
+    print("  baseline: RE2::Set + RE2 extraction (compiled in \(String(format: "%.3f", re2.compileSeconds)) s): \(ns(timing.re2)) ns/message; checked every distinct message: \(re2Wrong) of \(min(pool.count, messageCount)) wrong\(re2FirstWrong.map { " (first: \($0.prefix(100)))" } ?? "")")
+    print("  vs RE2 (median per-round ratio RE2 time / errcat time): withMatch \(String(format: "%.2f", timing.fastVsRE2))×, match() \(String(format: "%.2f", timing.fullVsRE2))×")
     print("  max RSS so far: \(String(format: "%.1f", maxRSSMegabytes())) MB")
 }
 
@@ -396,13 +590,90 @@ if CommandLine.arguments.contains("--micro") {
     }
     exit(0)
 }
+if CommandLine.arguments.contains("--scale") {
+    // Catalog-scale compile: time (thread CPU) and heap bytes (mallinfo2 deltas) per template.
+    let sizes = CommandLine.arguments.drop { $0 != "--scale" }.dropFirst().compactMap { Int($0) }
+    print("| templates | matcher compile | matcher heap | formatter prepare | formatter heap | RE2::Set compile | RE2::Set heap | + one RE2 per template |")
+    print("|---|---|---|---|---|---|---|---|")
+    for count in sizes.isEmpty ? [10_000, 100_000] : sizes {
+        let templates = synthetic(count: count)
+        func perTemplate(_ bytes: Int64) -> String { "\(bytes / Int64(count)) B/template" }
+        func time(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+        // Matcher.
+        var heap = baseline_heap_bytes()
+        var start = cpuSeconds()
+        let matcher = try MessageMatcher(templates: templates.map(\.raw))
+        let matcherTime = cpuSeconds() - start
+        let matcherHeap = baseline_heap_bytes() - heap
+        let probe = templates[count / 2]
+        var text = probe.pieces[0]
+        for (k, slot) in probe.slots.enumerated() { text += render(slot.type).0 + probe.pieces[k + 1] }
+        guard matcher.match(text).best?.code == probe.raw.code else { print("FAIL: the matcher does not read back \(text)"); exit(1) }
+        // Formatter: a catalog of the same templates (one code each), prepared by CatalogFormatter.
+        let entries = try templates.map { template in
+            CodeEntry(code: template.raw.code, status: 400, placeholders: template.slots, localized: [
+                "en": LocalizedEntry(locale: "en", templates: [Template(id: "docs", pattern: template.raw.pattern,
+                                                                        message: try MessageParser.parse(template.raw.pattern))],
+                                     observed: [], description: nil, hint: nil),
+            ])
+        }
+        let scaleCatalog = Catalog(name: "scale", sourceLocale: "en", locales: ["en"], codes: entries)
+        heap = baseline_heap_bytes()
+        start = cpuSeconds()
+        let scaleFormatter = try CatalogFormatter(catalog: scaleCatalog)
+        let formatterTime = cpuSeconds() - start
+        let formatterHeap = baseline_heap_bytes() - heap
+        var values: [String: Value] = [:]
+        for slot in probe.slots { values[slot.name] = slot.type.randomValue(using: &rng) }
+        _ = try scaleFormatter.format(code: probe.raw.code, values: values, locale: "en")
+        // RE2::Set alone, then with the per-template RE2s the extraction needs.
+        let re2Templates = templates.map { RE2Template(code: $0.raw.code, locale: "en", pieces: $0.pieces, names: $0.slots.map(\.name),
+                                                       types: $0.slots.map(\.type), grouping: ",") }
+        heap = baseline_heap_bytes()
+        start = cpuSeconds()
+        let set = baseline_re2_new(1 << 31)!
+        for template in re2Templates {
+            var pattern = ""
+            for (k, piece) in template.pieces.enumerated() {
+                pattern += escapeRE2(piece)
+                if k < template.types.count { pattern += slotRegex(template.types[k], grouping: ",") }
+            }
+            let bytes = Array(pattern.utf8)
+            _ = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { baseline_re2_add(set, $0.baseAddress, Int32($0.count), 0, nil, 0) }
+            }
+        }
+        let row = "| \(count) | \(time(matcherTime)) | \(perTemplate(matcherHeap)) | \(time(formatterTime)) | \(perTemplate(formatterHeap))"
+        guard baseline_re2_compile_set_only(set) == 1 else {
+            // RE2 caps a program's size (RE2::Set included): past it, Compile() fails whatever max_mem says.
+            print("\(row) | compile fails after \(time(cpuSeconds() - start)) (RE2's program-size limit) | – | – |")
+            baseline_re2_free(set)
+            withExtendedLifetime((matcher, scaleFormatter)) {}
+            continue
+        }
+        let setTime = cpuSeconds() - start
+        let setHeap = baseline_heap_bytes() - heap
+        guard baseline_re2_identify(set, text, Int32(text.utf8.count)) >= 0 else { print("FAIL: RE2::Set does not match \(text)"); exit(1) }
+        baseline_re2_free(set)
+        heap = baseline_heap_bytes()
+        start = cpuSeconds()
+        let full = RE2Baseline(re2Templates)
+        let fullTime = cpuSeconds() - start
+        let fullHeap = baseline_heap_bytes() - heap
+        guard full.match(text)?.0 == count / 2 else { print("FAIL: RE2 does not read back \(text)"); exit(1) }
+        print("\(row) | \(time(setTime)) | \(perTemplate(setHeap)) | \(time(fullTime)), \(perTemplate(fullHeap)) |")
+        withExtendedLifetime((matcher, scaleFormatter, full)) {}
+    }
+    print("(thread CPU time; heap = bytes allocated through malloc during the step and still held, mallinfo2; RE2 set-only heap is measured before its first match, whose DFA grows lazily)")
+    exit(0)
+}
 do {
     let t0 = clock.now
     let matcher = try MessageMatcher(catalog: catalog).withAnchoredPass(anchoredPass)
     let compile = seconds(clock.now - t0)
     let pool = try catalogPool(matcher: matcher, size: poolSize ?? 20_000)
     run(name: "catalog", matcher: matcher, compileSeconds: compile, pool: pool,
-        baseline: try Baseline(catalogBaselinePatterns()), baselineSample: 50_000)
+        baseline: try Baseline(catalogBaselinePatterns()), baselineSample: 50_000, re2: RE2Baseline(catalogRE2Templates()))
 }
 for (count, baselineSample) in [(1_000, 2_000), (10_000, 200)] {
     let templates = synthetic(count: count)
@@ -411,5 +682,8 @@ for (count, baselineSample) in [(1_000, 2_000), (10_000, 200)] {
     let compile = seconds(clock.now - t0)
     let pool = syntheticPool(templates, size: poolSize ?? 50_000)
     let baseline = try Baseline(templates.map { ($0.raw.code, $0.pieces, $0.slots.map(\.name)) })
-    run(name: "synthetic \(count)", matcher: matcher, compileSeconds: compile, pool: pool, baseline: baseline, baselineSample: baselineSample)
+    let re2 = RE2Baseline(templates.map { RE2Template(code: $0.raw.code, locale: "en", pieces: $0.pieces, names: $0.slots.map(\.name),
+                                                      types: $0.slots.map(\.type), grouping: ",") })
+    run(name: "synthetic \(count)", matcher: matcher, compileSeconds: compile, pool: pool, baseline: baseline, baselineSample: baselineSample,
+        re2: re2)
 }

@@ -104,6 +104,12 @@ struct OutputBuffer {
         if lineBuffered || bytes.count >= 1 << 16 { flush() }
     }
 
+    /// Lets `body` append whole lines (newlines included) to the buffer, then flushes as `write` does.
+    mutating func append(_ body: (inout [UInt8]) -> Void) {
+        body(&bytes)
+        if lineBuffered || bytes.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         var offset = 0
         while offset < bytes.count {
