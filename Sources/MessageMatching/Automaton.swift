@@ -10,7 +10,7 @@ final class Automaton: @unchecked Sendable {
     let firstChild: [Int32]
     let slotStart: [Int32]           // edges slotStart[n] ..< slotStart[n + 1]
     let terminalStart: [Int32]       // terminals terminalStart[n] ..< terminalStart[n + 1]
-    let depth: [UInt8]               // slots on the path from the root
+    let depth: [Int32]               // slots on the path from the root
     /// Literal bytes on the path from the root (how far a thread got, for the nearest template).
     let literalDepth: [Int32]
     /// (template, element index, byte offset) of the first template through the node: the
@@ -19,7 +19,7 @@ final class Automaton: @unchecked Sendable {
     // Per slot edge.
     let edgeKind: [SlotKind]
     let edgeChild: [Int32]
-    let edgeDepth: [UInt8]
+    let edgeDepth: [Int32]
     // Terminals (template indices).
     let terminals: [Int32]
     /// Further children: open addressing, key (node << 8 | byte) + 1, 0 = empty.
@@ -39,7 +39,7 @@ final class Automaton: @unchecked Sendable {
         var firstChild: Int32
         var slotStart: Int32
         var firstByte: UInt16
-        var slotCount: UInt8
+        var slotCount: UInt16
         var isTerminal: Bool
         /// More literal children than `firstByte` (in the hash table).
         var hasMoreChildren: Bool
@@ -55,7 +55,7 @@ final class Automaton: @unchecked Sendable {
         let nodes: UnsafeMutablePointer<Node>
         let edgeKind: UnsafeMutablePointer<SlotKind>
         let edgeChild: UnsafeMutablePointer<Int32>
-        let edgeDepth: UnsafeMutablePointer<UInt8>
+        let edgeDepth: UnsafeMutablePointer<Int32>
         let extraKeys: UnsafeMutablePointer<UInt64>
         let extraValues: UnsafeMutablePointer<Int32>
         let literalDepth: UnsafeMutablePointer<Int32>
@@ -95,7 +95,7 @@ final class Automaton: @unchecked Sendable {
             packed.reserveCapacity(a.firstByte.count)
             for n in 0..<a.firstByte.count {
                 packed.append(Node(firstChild: a.firstChild[n], slotStart: a.slotStart[n], firstByte: a.firstByte[n],
-                                   slotCount: UInt8(a.slotStart[n + 1] - a.slotStart[n]),
+                                   slotCount: UInt16(a.slotStart[n + 1] - a.slotStart[n]),
                                    isTerminal: a.terminalStart[n] < a.terminalStart[n + 1], hasMoreChildren: multi[n]))
             }
             nodes = Self.copy(packed)
@@ -170,13 +170,13 @@ final class Automaton: @unchecked Sendable {
         var firstChild: [Int32] = [-1]
         var edges: [[(SlotKind, Int32)]] = [[]]
         var terms: [[Int32]] = [[]]
-        var depth: [UInt8] = [0]
+        var depth: [Int32] = [0]
         var literalDepth: [Int32] = [0]
         var representative: [(Int32, Int32, Int32)] = [(-1, 0, 0)]
         var extra: [UInt64: Int32] = [:]
         var maxDepth = 0
 
-        func newNode(depth d: UInt8, literal: Int32, rep: (Int32, Int32, Int32)) -> Int32 {
+        func newNode(depth d: Int32, literal: Int32, rep: (Int32, Int32, Int32)) -> Int32 {
             firstByte.append(0x100); firstChild.append(-1); edges.append([]); terms.append([])
             depth.append(d); literalDepth.append(literal); representative.append(rep)
             return Int32(firstByte.count - 1)
@@ -220,7 +220,7 @@ final class Automaton: @unchecked Sendable {
             terms[Int(node)].append(Int32(t))
         }
         // Freeze.
-        var slotStart: [Int32] = [], edgeKind: [SlotKind] = [], edgeChild: [Int32] = [], edgeDepth: [UInt8] = []
+        var slotStart: [Int32] = [], edgeKind: [SlotKind] = [], edgeChild: [Int32] = [], edgeDepth: [Int32] = []
         var terminalStart: [Int32] = [], terminals: [Int32] = []
         slotStart.reserveCapacity(edges.count + 1)
         terminalStart.reserveCapacity(edges.count + 1)

@@ -76,6 +76,7 @@ public struct MessageMatcher: Sendable {
                 for (index, (template, observed)) in all.enumerated() {
                     let variant = VariantID(id: template.id, index: index)
                     for alternative in TemplateCompiler.expand(template.message, placeholders: placeholders, locale: locale) {
+                        try Self.checkSlotLimit(alternative, code: entry.code, locale: locale, pattern: template.pattern)
                         compiled.append(TemplateCompiler.compile(alternative, code: entry.code, status: entry.status, locale: locale,
                                                                  variant: variant, isObserved: observed || template.isObserved,
                                                                  pattern: template.pattern, order: order, placeholders: placeholders))
@@ -108,6 +109,7 @@ public struct MessageMatcher: Sendable {
             let index = variantCounts[key, default: 0]
             variantCounts[key] = index + 1
             for alternative in TemplateCompiler.expand(message, placeholders: placeholders, locale: template.locale) {
+                try Self.checkSlotLimit(alternative, code: template.code, locale: template.locale, pattern: template.pattern)
                 compiled.append(TemplateCompiler.compile(alternative, code: template.code, status: template.status,
                                                          locale: template.locale, variant: VariantID(id: template.variant, index: index),
                                                          isObserved: template.isObserved, pattern: template.pattern,
@@ -118,6 +120,22 @@ public struct MessageMatcher: Sendable {
     }
 
     init(storage: Storage) { self.storage = storage }
+
+    /// Refuses an alternative with more placeholder slots than `MatcherLimits.maxSlotsPerTemplate`
+    /// (the automaton's per-thread captures grow with it; the catalog loader checks the same limit).
+    static func checkSlotLimit(_ alternative: TemplateCompiler.Alternative, code: String, locale: String,
+                               pattern: String) throws(MatcherBuildError) {
+        let slots = alternative.elements.reduce(0) { count, element in
+            if case .slot = element { return count + 1 }
+            return count
+        }
+        if slots > MatcherLimits.maxSlotsPerTemplate {
+            throw MatcherBuildError(code: code, locale: locale, pattern: pattern,
+                                    reason: "the template has \(slots) placeholder slots; the matcher accepts at most "
+                                        + "\(MatcherLimits.maxSlotsPerTemplate) per template (MatcherLimits.maxSlotsPerTemplate): "
+                                        + "split the message or use fewer placeholders")
+        }
+    }
 
     init(compiled: [CompiledTemplate], catalog: Catalog?) {
         self.storage = Storage(templates: compiled, catalog: catalog)
