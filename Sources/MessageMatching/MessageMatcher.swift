@@ -1,7 +1,6 @@
 import ErrorCatalog
 import Foundation
 import MessageSyntax
-import Synchronization
 
 /// The reverse parser: recognises a received message (a server response, a log line, a localized
 /// tool's output) as one of the catalog's templates and recovers the typed placeholder values.
@@ -29,7 +28,7 @@ public struct MessageMatcher: Sendable {
         /// Whether `scan` tries the pre-pass first (off only to compare it with the automaton).
         let anchoredEnabled: Bool
         /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
-        let pool = Mutex<[PooledScratch]>([])
+        let pool = Locked<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?, anchoredEnabled: Bool = true) {
             self.templates = templates
             self.anchored = AnchoredIndex(templates: templates)
