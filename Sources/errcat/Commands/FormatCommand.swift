@@ -46,7 +46,7 @@ struct FormatCommand: ParsableCommand {
         }
         if envelope {
             let body: [String: Any] = ["error": ["code": code, "message": message, "target": UUID().uuidString.lowercased()]]
-            Terminal.out(try JSONOutput.string(body))
+            Terminal.outJSON(try JSONOutput.string(body))
         } else {
             Terminal.out(message)
         }
