@@ -45,7 +45,7 @@ struct ParseCommand: ParsableCommand {
         if let message {
             let result = matcher.match(message, locale: filter, code: code)
             if json {
-                Terminal.out(try JSONOutput.string(MatchOutput.json(result, input: message)))
+                Terminal.outJSON(try JSONOutput.string(MatchOutput.json(result, input: message)))
             } else {
                 Terminal.out(MatchOutput.detailed(result, input: message, catalog: catalog))
             }
@@ -55,17 +55,33 @@ struct ParseCommand: ParsableCommand {
         if isatty(STDIN_FILENO) == 1 {
             Terminal.err(Terminal.styled("reading messages from standard input, one per line; Ctrl-D ends", .dim, stderr: true))
         }
-        var reader = LineReader(fd: STDIN_FILENO)
+        // A line of --ndjson is a whole error body: it may be as large as explain's body limit.
+        let limit = ndjson ? InputLimits.maxBodyBytes : InputLimits.maxLineBytes
+        var reader = LineReader(fd: STDIN_FILENO, maximumLineLength: limit)
         var output = OutputBuffer()
         var progress = ProgressBar(fd: STDIN_FILENO)
         var lines = 0
+        var tooLong: [Int] = []
         var writer = MatchJSONWriter()
         let scratch = MatchScratch()
-        while let (line, _) = reader.next() {
+        while let next = reader.next() {
             lines += 1
+            let line = next.text
+            if next.tooLong {
+                // Said in the result's place (one result per input line stays true), never cut and parsed.
+                tooLong.append(lines)
+                let what = ndjson ? "error body" : "line"
+                if json {
+                    output.write(jsonLine: "{\"line\":\(lines),\"error\":\"\(what) too long\",\"bytes\":\(next.length),\"limit\":\(limit)}")
+                } else {
+                    output.write(line: "line \(lines): not parsed: the \(what) is \(next.length) bytes, \(next.length - limit) over the limit of \(limit) bytes")
+                }
+                progress.update(bytes: reader.bytesRead, lines: lines)
+                continue
+            }
             if ndjson {
                 let explained = BodyExplainer(catalog: catalog, matcher: matcher).explain(line)
-                output.write(line: json ? (try JSONOutput.string(explained.json, pretty: false)) : explained.line)
+                if json { output.write(jsonLine: try JSONOutput.string(explained.json, pretty: false)) } else { output.write(line: explained.line) }
             } else {
                 if json {
                     let result = matcher.match(line, locale: filter, code: code)
@@ -85,6 +101,11 @@ struct ParseCommand: ParsableCommand {
         }
         output.flush()
         progress.finish(lines: lines)
+        if let first = tooLong.first {
+            Terminal.error("\(tooLong.count) input line\(tooLong.count == 1 ? " was" : "s were") too long to parse (first: line \(first)); "
+                + "parse reads \(ndjson ? "error bodies" : "messages") of up to \(limit) bytes per line")
+            throw ExitCode(1)
+        }
     }
 }
 
