@@ -437,6 +437,19 @@ public final class MatchScratch {
         acceptWidth = width
     }
 
+    /// Whether the best candidate is an exact match (no tolerance) of a template with literal text.
+    func bestIsExactBodyLiteral(core: CoreTables) -> Bool {
+        guard best >= 0, best < candidateCount else { return false }
+        let candidate = candidates[best]
+        return candidate.tolerances == 0 && core.facts[Int(candidate.template)].has(TemplateFacts.hasBodyLiteral)
+    }
+
+    /// Whether a template with literal text in its body (not only a catch-all) is a candidate.
+    func hasBodyLiteralCandidate(core: CoreTables) -> Bool {
+        for c in 0..<candidateCount where core.facts[Int(candidates[c].template)].has(TemplateFacts.hasBodyLiteral) { return true }
+        return false
+    }
+
     func appendCandidate(_ candidate: Candidate) {
         if candidateCount == candidateCapacity {
             let capacity = 2 * candidateCapacity
@@ -476,16 +489,16 @@ public final class MatchScratch {
     /// lower-cased: its offsets map one to one. Returns
     /// false, doing nothing more, when `checkNFC` is set and the text has combining marks
     /// (U+0300–U+036F start with 0xCC or 0xCD): the caller composes it first.
-    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false) -> Bool {
-        let trimmed = Trimmed(bytes)
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false, keepSpacing: Bool = false) -> Bool {
+        let trimmed = Trimmed(bytes, keepSpacing: keepSpacing)
         let start = trimmed.bodyStart, end = trimmed.bodyEnd
         let length = end - start
         reserveInput(max(1, length))
         let out = normalised
-        var clean = true
+        var clean = !keepSpacing
         var i = start
         var previous: UInt8 = 0
-        if length > 0 {
+        if length > 0 && clean {
             let base = UnsafeRawPointer(bytes.baseAddress!)
             let outRaw = UnsafeMutableRawPointer(out)
             let high: UInt64 = 0x8080_8080_8080_8080
@@ -547,6 +560,7 @@ public final class MatchScratch {
         }
         identity = false
         var normaliser = ByteNormaliser()
+        normaliser.keepSpacing = keepSpacing
         var produced = 0
         normaliser.normalise(bytes, from: start, to: end, out: out, origStart: origStart, origEnd: origEnd, count: &produced)
         count = produced
@@ -560,9 +574,46 @@ extension MessageMatcher {
     @discardableResult
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false, locale: LocaleFilter, code: String?,
               scratch: MatchScratch) -> Bool {
+        guard scan(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC, keepSpacing: false, locale: locale, code: code, scratch: scratch)
+        else { return false }
+        // The normal form drops a space before punctuation and collapses runs of spaces, so a
+        // value that begins with punctuation (".NET", ", x") or is blank ("IP address   is
+        // invalid.") cannot match its template's literal text there. When nothing but a
+        // catch-all matched and the message has such spacing, look again with the spacing kept.
+        // When the first look found no exact match of a template with literal text and the
+        // message has such spacing, look again with the spacing kept; that look wins when it
+        // finds a template with literal text and either the first found none or this one is exact
+        // (the spacing then belongs to a value, not to a typing slip the first look tolerated).
+        if !scratch.bestIsExactBodyLiteral(core: storage.core), Self.hasSpacingTheNormalFormDrops(bytes) {
+            let firstHadBodyLiteral = scratch.hasBodyLiteralCandidate(core: storage.core)
+            scan(bytes, nfcChanged: nfcChanged, checkNFC: false, keepSpacing: true, locale: locale, code: code, scratch: scratch)
+            let keep = scratch.hasBodyLiteralCandidate(core: storage.core)
+                && (!firstHadBodyLiteral || scratch.bestIsExactBodyLiteral(core: storage.core))
+            if !keep {
+                // The first look's result stands.
+                scan(bytes, nfcChanged: nfcChanged, checkNFC: false, keepSpacing: false, locale: locale, code: code, scratch: scratch)
+            }
+        }
+        return true
+    }
+
+    /// Whether `bytes` has a space before `.,:;!?` or two whitespace bytes in a row (ASCII).
+    static func hasSpacingTheNormalFormDrops(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = false
+        for b in bytes {
+            let space = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+            if previousSpace && (space || ByteNormaliser.isPunctuation(b)) { return true }
+            previousSpace = space
+        }
+        return false
+    }
+
+    @discardableResult
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool, keepSpacing: Bool, locale: LocaleFilter,
+              code: String?, scratch: MatchScratch) -> Bool {
         let storage = self.storage
         let core = storage.core
-        guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC) else { return false }
+        guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC, keepSpacing: keepSpacing) else { return false }
         scratch.answeredByAnchoredPass = false
         if storage.anchoredEnabled, let admission = Self.admission(locale: locale, code: code, core: core) {
             switch anchoredPass(admission: admission, locale: locale, scratch: scratch) {

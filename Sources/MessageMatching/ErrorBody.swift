@@ -42,8 +42,10 @@ public struct ErrorBody: Sendable, Hashable {
     /// Decodes `text`. Never throws, never crashes.
     public static func decode(_ text: String) -> ErrorBody {
         // A UTF-8 byte order mark (some servers and editors write one) is not part of the body.
-        var text = Substring(text)
-        while text.first == "\u{FEFF}" { text = text.dropFirst() }
+        // (By scalar: a BOM followed by a combining mark is one Character.)
+        var scalars = Substring(text).unicodeScalars
+        while scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        let text = Substring(scalars)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             return ErrorBody(format: .empty, code: nil, codeChain: [], message: nil, target: nil, details: [], note: nil)

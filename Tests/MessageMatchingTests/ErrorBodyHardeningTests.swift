@@ -20,6 +20,8 @@ struct ErrorBodyHardeningTests {
     @Test func byteOrderMarkIsSkipped() {
         expectCode("\u{FEFF}{\(Self.envelope)}")
         expectCode("\u{FEFF}  \n{\(Self.envelope)}")
+        // A BOM and a combining mark form one Character: still only the BOM goes.
+        #expect(ErrorBody.decode("\u{FEFF}\u{301}x") == ErrorBody.decode("\u{301}x"))
     }
 
     @Test(arguments: [600, 5_000, 100_000])

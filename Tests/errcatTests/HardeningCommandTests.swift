@@ -208,3 +208,20 @@ struct ReportOutputCommandTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
     }
 }
+
+@Suite("Hardening: format → parse with edge values, end to end")
+struct EdgeValueCommandTests {
+    @Test(arguments: [".NET", ", x", "; y", ":8080", "!z", "?q", "   "])
+    func parseGivesBackTheCodeAndValue(value: String) throws {
+        let formatted = try Errcat.run(["format", "InvalidInput", "input=\(value)"])
+        #expect(formatted.status == 0, "\(formatted)")
+        let text = String(formatted.stdout.dropLast())
+        let parsed = try Errcat.run(["parse", "--json", text])
+        #expect(parsed.status == 0, "\(parsed)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: Any])
+        #expect(object["code"] as? String == "InvalidInput", "\(text)")
+        #expect(object["exact"] as? Bool == true, "\(text)")
+        let args = try #require(object["args"] as? [String: [String: Any]])
+        #expect(args["input"]?["text"] as? String == value, "\(text)")
+    }
+}
