@@ -225,3 +225,19 @@ struct EdgeValueCommandTests {
         #expect(args["input"]?["text"] as? String == value, "\(text)")
     }
 }
+
+@Suite("Hardening: argument errors are sanitised too")
+struct ArgumentErrorCommandTests {
+    @Test func unknownOptionWithEscapesIsShownEscaped() throws {
+        let result = try Errcat.run(["parse", "--x\u{1B}]0;pwned\u{07}\u{202E}"])
+        #expect(result.status == 64, "\(result)")
+        TerminalSafetyCommandTests.expectClean(result.stderr)
+        #expect(result.stderr.contains("--x\\u{1B}]0;pwned\\u{7}\\u{202E}"), "\(result)")
+    }
+
+    @Test func helpStillGoesToStandardOutput() throws {
+        let result = try Errcat.run(["parse", "--help"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("USAGE: errcat parse"), "\(result)")
+    }
+}
