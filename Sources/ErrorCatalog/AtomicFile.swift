@@ -134,9 +134,10 @@ public enum AtomicFile {
         defer { closedir(dir) }
         let now = time(nil)
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            // The name in place, up to its NUL: a dirent is only as long as its name (d_reclen),
+            // so copying the whole declared d_name array would read past it.
+            let namePointer = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let name = String(cString: namePointer.assumingMemoryBound(to: CChar.self))
             guard isTemporaryName(name) else { continue }
             let full = directory + "/" + name
             var info = stat()
