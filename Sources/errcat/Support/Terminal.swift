@@ -60,7 +60,11 @@ enum Terminal {
         guard Sanitized.needsEscaping(text) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            guard Sanitized.isInvisibleOrControl(scalar), scalar != "\n" else { out.unicodeScalars.append(scalar); continue }
+            // Raw LF, tab and CR can only be JSON whitespace (inside strings writers escape them).
+            guard Sanitized.isInvisibleOrControl(scalar), scalar != "\n", scalar != "\t", scalar != "\r" else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
             for unit in String(scalar).utf16 {
                 let hex = String(unit, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
