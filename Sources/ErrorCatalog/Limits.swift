@@ -9,6 +9,10 @@ public enum MatcherLimits {
     /// (`MatcherBuildError`). Error messages have a handful; 64 leaves room and keeps the
     /// matcher's per-thread capture copies small.
     public static let maxSlotsPerTemplate = 64
+    /// Alternatives of one template after plural/select/choice expansion (the product over the
+    /// template's branching arguments of their case counts; nested branches multiply). The matcher
+    /// refuses a template with more (`MatcherBuildError`) instead of matching only some of them.
+    public static let maxAlternativesPerTemplate = 256
 }
 
 /// Size limits of the command-line readers.

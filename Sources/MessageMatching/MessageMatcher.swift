@@ -74,6 +74,7 @@ public struct MessageMatcher: Sendable {
                 let all = localized.templates.map { ($0, false) } + localized.observed.map { ($0, true) }
                 for (index, (template, observed)) in all.enumerated() {
                     let variant = VariantID(id: template.id, index: index)
+                    try Self.checkAlternativeLimit(template.message, code: entry.code, locale: locale, pattern: template.pattern)
                     for alternative in TemplateCompiler.expand(template.message, placeholders: placeholders, locale: locale) {
                         try Self.checkSlotLimit(alternative, code: entry.code, locale: locale, pattern: template.pattern)
                         compiled.append(TemplateCompiler.compile(alternative, code: entry.code, status: entry.status, locale: locale,
@@ -107,6 +108,7 @@ public struct MessageMatcher: Sendable {
             let key = template.code + "\u{0}" + template.locale
             let index = variantCounts[key, default: 0]
             variantCounts[key] = index + 1
+            try Self.checkAlternativeLimit(message, code: template.code, locale: template.locale, pattern: template.pattern)
             for alternative in TemplateCompiler.expand(message, placeholders: placeholders, locale: template.locale) {
                 try Self.checkSlotLimit(alternative, code: template.code, locale: template.locale, pattern: template.pattern)
                 compiled.append(TemplateCompiler.compile(alternative, code: template.code, status: template.status,
@@ -119,6 +121,18 @@ public struct MessageMatcher: Sendable {
     }
 
     init(storage: Storage) { self.storage = storage }
+
+    /// Refuses a template whose plural/select/choice branches expand to more alternatives than
+    /// `MatcherLimits.maxAlternativesPerTemplate` (the rest would silently never match).
+    static func checkAlternativeLimit(_ message: Message, code: String, locale: String, pattern: String) throws(MatcherBuildError) {
+        let count = TemplateCompiler.alternativeCount(message)
+        if count > MatcherLimits.maxAlternativesPerTemplate {
+            throw MatcherBuildError(code: code, locale: locale, pattern: pattern,
+                                    reason: "its plural/select branches expand to \(count >= Int.max / 2 ? "too many" : String(count)) alternatives; "
+                                        + "the matcher accepts at most \(MatcherLimits.maxAlternativesPerTemplate) per template "
+                                        + "(MatcherLimits.maxAlternativesPerTemplate): nest fewer branches")
+        }
+    }
 
     /// Refuses an alternative with more placeholder slots than `MatcherLimits.maxSlotsPerTemplate`
     /// (the automaton's per-thread captures grow with it; the catalog loader checks the same limit).

@@ -1,5 +1,6 @@
 import ErrorCatalog
 @testable import MessageMatching
+import MessageSyntax
 import Testing
 
 @Suite("Slots per template: the documented limit, never a trap")
@@ -54,5 +55,26 @@ struct SlotLimitTests {
             _ = try MessageMatcher(templates: [RawTemplate(code: "Branches", locale: "en", pattern: over,
                                                            placeholders: Self.placeholders(half) + [Placeholder(name: "n", type: .integer)])])
         }
+    }
+
+    /// Three nested selects of 7 cases give 343 alternatives: refused (before, only the first 256
+    /// were compiled and the rest silently never matched).
+    @Test func templateOverTheAlternativeLimitIsRefused() throws {
+        let cases = (0..<6).map { "k\($0) {w\($0)}" }.joined(separator: " ") + " other {o}"
+        let pattern = "{a, select, \(cases)} {b, select, \(cases)} {c, select, \(cases)}."
+        #expect(TemplateCompiler.alternativeCount(try MessageParser.parse(pattern)) == 343)
+        do {
+            _ = try MessageMatcher(templates: [RawTemplate(code: "Branchy", locale: "en", pattern: pattern)])
+            Issue.record("343 alternatives compiled")
+        } catch {
+            #expect(error.description.contains("expand to 343 alternatives"))
+            #expect(error.description.contains("at most 256 per template"))
+        }
+        // 6 × 6 × 7 = 252: accepted, and the last alternative matches.
+        let fewer = (0..<5).map { "k\($0) {w\($0)}" }.joined(separator: " ") + " other {o}"
+        let accepted = "{a, select, \(fewer)} {b, select, \(fewer)} {c, select, \(cases)}."
+        let matcher = try MessageMatcher(templates: [RawTemplate(code: "Branchy", locale: "en", pattern: accepted)])
+        #expect(matcher.templateCount == 252)
+        #expect(matcher.match("o o o.").best?.code == "Branchy")
     }
 }
