@@ -354,7 +354,11 @@ final class Automaton: @unchecked Sendable {
     /// does not occur later in the message: it could never leave the slot. The accepted paths
     /// are the same; only the report of where unmatched text died is not (the caller runs again
     /// without pruning when it needs that report).
-    func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil, prune: Bool = false) {
+    /// With `allowEmpty`, a free-text slot (`.any`) may also be empty: a thread at a node with
+    /// such a slot edge also follows the slot's exit at once (the matcher's second look at a
+    /// message, see `MessageMatcher.scan`; `IP address  is invalid.` with an empty address).
+    func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil, prune: Bool = false,
+             allowEmpty: Bool = false) {
         let width = captureWidth
         let maxThreads = Automaton.maxThreads
         let t = tables!
@@ -520,6 +524,19 @@ final class Automaton: @unchecked Sendable {
                             for edge in s..<e where edgeKind[edge].accepts(b) && feasible(edge, i) {
                                 Automaton.add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i), into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width)
                             }
+                            if allowEmpty {
+                                // An empty free-text slot: its exit's literal starts at this byte.
+                                for edge in s..<e where edgeKind[edge] == .any {
+                                    let exit = edgeChild[edge]
+                                    let c = Automaton.child(t, mask, exit, b)
+                                    guard c >= 0, !prune || exitRunMatches(Int(exit), at: i) else { continue }
+                                    let d = Int(edgeDepth[edge])
+                                    let saved = (caps[2 * d], caps[2 * d + 1])
+                                    caps[2 * d] = Int32(i); caps[2 * d + 1] = Int32(i)
+                                    Automaton.add(c, from: caps, set: -1, to: 0, into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width)
+                                    caps[2 * d] = saved.0; caps[2 * d + 1] = saved.1
+                                }
+                            }
                         }
                     } else {
                         let edge = Int(-state - 1)
@@ -562,7 +579,21 @@ final class Automaton: @unchecked Sendable {
                     if nodes[Int(state)].isTerminal {
                         Automaton.accept(state, caps, acceptNodes, acceptCaps, count: &acceptCount, width: width)
                     } else {
-                        Automaton.died(t, state, at: n, &death)
+                        var acceptedEmpty = false
+                        if allowEmpty {
+                            // An empty free-text slot at the end of the message.
+                            let s = Int(nodes[Int(state)].slotStart), e = s + Int(nodes[Int(state)].slotCount)
+                            for edge in s..<e where edgeKind[edge] == .any && nodes[Int(edgeChild[edge])].isTerminal
+                                && acceptCount < scratch.acceptCapacity {
+                                let d = Int(edgeDepth[edge])
+                                let saved = (caps[2 * d], caps[2 * d + 1])
+                                caps[2 * d] = Int32(n); caps[2 * d + 1] = Int32(n)
+                                Automaton.accept(edgeChild[edge], caps, acceptNodes, acceptCaps, count: &acceptCount, width: width)
+                                caps[2 * d] = saved.0; caps[2 * d + 1] = saved.1
+                                acceptedEmpty = true
+                            }
+                        }
+                        if !acceptedEmpty { Automaton.died(t, state, at: n, &death) }
                     }
                 } else {
                     let edge = Int(-state - 1)

@@ -305,6 +305,8 @@ struct ScratchState {
     var threads = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     /// The literal-anchored pre-pass decided the candidates (the automaton did not run).
     var answeredByAnchoredPass = false
+    /// Free-text slots may be empty (the second look of `scan`).
+    var allowEmptySlots = false
     /// Slot spans of the template the pre-pass parses.
     var anchoredCapacity = 0
     var anchoredCaps = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
@@ -353,6 +355,7 @@ public final class MatchScratch {
     var acceptWidth: Int { get { state.pointee.acceptWidth } set { state.pointee.acceptWidth = newValue } }
     var threadCapacity: Int { get { state.pointee.threadCapacity } set { state.pointee.threadCapacity = newValue } }
     var threads: UnsafeMutablePointer<Int32> { get { state.pointee.threads } set { state.pointee.threads = newValue } }
+    var allowEmptySlots: Bool { get { state.pointee.allowEmptySlots } set { state.pointee.allowEmptySlots = newValue } }
     var answeredByAnchoredPass: Bool {
         get { state.pointee.answeredByAnchoredPass } set { state.pointee.answeredByAnchoredPass = newValue }
     }
@@ -615,7 +618,10 @@ extension MessageMatcher {
         let core = storage.core
         guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC, keepSpacing: keepSpacing) else { return false }
         scratch.answeredByAnchoredPass = false
-        if storage.anchoredEnabled, let admission = Self.admission(locale: locale, code: code, core: core) {
+        // The second look (spacing kept) also lets a free-text value be empty; the pre-pass does
+        // not know empty slots, so that look runs the automaton only.
+        scratch.allowEmptySlots = keepSpacing
+        if storage.anchoredEnabled, !keepSpacing, let admission = Self.admission(locale: locale, code: code, core: core) {
             switch anchoredPass(admission: admission, locale: locale, scratch: scratch) {
             case .matched:
                 // The pre-pass decided: the same candidates as the automaton's accepted paths.
@@ -652,7 +658,7 @@ extension MessageMatcher {
         var partOfAccept = (0, 0)
         scratch.nextGeneration()
         scratch.pruned = true
-        storage.parts[0].run(input, into: scratch, prune: true)
+        storage.parts[0].run(input, into: scratch, prune: true, allowEmpty: keepSpacing)
         partOfAccept.0 = scratch.acceptCount
         scratch.skippedPart = false
         if storage.parts.count > 1 {
@@ -661,7 +667,7 @@ extension MessageMatcher {
                 // this part's run, and `result` runs it then.
                 scratch.skippedPart = true
             } else {
-                storage.parts[1].run(input, into: scratch, prune: true)
+                storage.parts[1].run(input, into: scratch, prune: true, allowEmpty: keepSpacing)
             }
         }
         partOfAccept.1 = scratch.acceptCount
@@ -768,7 +774,13 @@ extension MessageMatcher {
         let starts = scratch.slotStart + base, ends = scratch.slotEnd + base
         for k in 0..<slots {
             let s = Int(captures[2 * k]), e = Int(captures[2 * k + 1])
-            guard s >= 0, e > s else { return }
+            guard s >= 0, e > s || (e == s && scratch.allowEmptySlots) else { return }
+            if e == s {
+                // An empty value: an empty span where the next literal starts in the original.
+                let p = s < scratch.count ? scratch.originalStart(s) : s > 0 ? scratch.originalEnd(s - 1) : trimmed.bodyStart
+                starts[k] = Int32(p); ends[k] = Int32(p)
+                continue
+            }
             starts[k] = Int32(scratch.originalStart(s))
             ends[k] = Int32(scratch.originalEnd(e - 1))
         }
@@ -1041,7 +1053,7 @@ extension MessageMatcher {
                 i = ti; j = sj
                 continue
             }
-            let tApostrophe = t == 0x27 || ByteNormaliser.isCurlyApostrophe(template, i)
+            let tApostrophe = t == 0x27 || (i < template.count && ByteNormaliser.isCurlyApostrophe(template, i))
             let sApostrophe = s == 0x27 || (j < to && ByteNormaliser.isCurlyApostrophe(bytes, j))
             if tApostrophe && sApostrophe {
                 tolerances.insert(.apostrophe)

@@ -9,7 +9,7 @@ import Testing
 /// alternative. Every template of the bundled catalog, every free-text placeholder, each edge value.
 @Suite("Round trip with edge values")
 struct EdgeValueRoundTripTests {
-    static let edgeValues = [".NET", ",x", ", x", ";DROP", "; rm -rf", ":8080", "!x", "?x", "...", ".", "  ", " \t ", "a  b", "x ."]
+    static let edgeValues = ["", ".NET", ",x", ", x", ";DROP", "; rm -rf", ":8080", "!x", "?x", "...", ".", "  ", " \t ", "a  b", "x ."]
 
     @Test(arguments: edgeValues)
     func everyFreeTextPlaceholder(edge: String) throws {
@@ -31,9 +31,12 @@ struct EdgeValueRoundTripTests {
                               placeholder.type == .string || placeholder.rejected else { continue }
                         // Known limit (not fixed): every message is read without trailing
                         // whitespace and a final period (a tolerance), so a value at the very end of
-                        // a template with nothing after it loses a trailing blank or period.
+                        // a template with nothing after it loses a trailing blank or period (and an
+                        // empty one there leaves a message ending in the literal's own blank).
                         if pattern.hasSuffix("{\(argument)}"),
                            edge.hasSuffix(".") || edge.allSatisfy(\.isWhitespace) { continue }
+                        // A template that starts with the value loses a blank one to the trimming too.
+                        if pattern.hasPrefix("{\(argument)}"), edge.allSatisfy(\.isWhitespace) { continue }
                         var values: [String: Value] = [:]
                         for other in template.argumentNames {
                             guard let p = entry.placeholder(named: other) else { continue }

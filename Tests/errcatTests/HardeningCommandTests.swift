@@ -211,7 +211,7 @@ struct ReportOutputCommandTests {
 
 @Suite("Hardening: format → parse with edge values, end to end")
 struct EdgeValueCommandTests {
-    @Test(arguments: [".NET", ", x", "; y", ":8080", "!z", "?q", "   "])
+    @Test(arguments: ["", ".NET", ", x", "; y", ":8080", "!z", "?q", "   "])
     func parseGivesBackTheCodeAndValue(value: String) throws {
         let formatted = try Errcat.run(["format", "InvalidInput", "input=\(value)"])
         #expect(formatted.status == 0, "\(formatted)")
@@ -223,6 +223,16 @@ struct EdgeValueCommandTests {
         #expect(object["exact"] as? Bool == true, "\(text)")
         let args = try #require(object["args"] as? [String: [String: Any]])
         #expect(args["input"]?["text"] as? String == value, "\(text)")
+    }
+
+    /// The example: an empty IP address.
+    @Test func emptyValueInTheMiddle() throws {
+        let parsed = try Errcat.run(["parse", "--json", "IP address  is invalid."])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: Any])
+        #expect(object["code"] as? String == "InvalidIpAddress", "\(parsed)")
+        #expect(object["exact"] as? Bool == true)
+        let args = try #require(object["args"] as? [String: [String: Any]])
+        #expect(args["ipAddress"]?["text"] as? String == "")
     }
 }
 
