@@ -112,6 +112,28 @@ struct HardeningExchangeTests {
         }
     }
 
+    /// Found by the xliff and xliff2 fuzz targets: FoundationXML's parser crashes (SIGSEGV,
+    /// strlen of NULL) on a processing instruction without data. Refused before parsing.
+    @Test(arguments: ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xm?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"></xliff>\n",
+                      "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><?pi?></xliff>",
+                      "<?xml-stylesheet href=\"a.xsl\"?><xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\"></xliff>"])
+    func processingInstructionsAreRefusedNotCrashed(text: String) {
+        for format in [ExchangeFormat.xliff, .xliff2] {
+            #expect {
+                try CatalogExchange.read(text: text, fileName: "pi.xlf", format: format)
+            } throws: { error in
+                (error as? ImportFailure)?.description.contains("a processing instruction (<?…?>)") ?? false
+            }
+        }
+    }
+
+    @Test func theXMLDeclarationIsStillAccepted() throws {
+        let (raw, _) = RawCatalog.read(files: try Fixture.bundledFiles())
+        let exported = "\u{FEFF}" + (try CatalogExchange.export(raw: raw, locale: "de", format: .xliff))
+        #expect(exported.contains("<?xml version=\"1.0\""))
+        #expect(try CatalogExchange.read(text: exported, fileName: "de.xlf").units.count > 60)
+    }
+
     /// U+FFFE and U+FFFF are not XML characters: the writer must not emit them raw.
     @Test func xliffWritersNeverEmitNonXMLCharacters() throws {
         let document = ExchangeDocument(catalog: "c\u{FFFE}", sourceLocale: "en", locale: "de", units: [

@@ -251,3 +251,17 @@ struct ArgumentErrorCommandTests {
         #expect(result.stdout.contains("USAGE: errcat parse"), "\(result)")
     }
 }
+
+@Suite("Hardening: crashes found by fuzzing, end to end")
+struct FuzzFindingCommandTests {
+    /// `import` of an XLIFF with `<?pi?>` crashed errcat (SIGSEGV inside FoundationXML, exit 139).
+    @Test func importOfAProcessingInstructionIsAnError() throws {
+        let catalog = try CatalogCopy()
+        defer { catalog.remove() }
+        let file = catalog.directory.appendingPathComponent("pi.xlf")
+        try #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><?pi?></xliff>"#.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Errcat.run(["import", file.path, "--catalog", catalog.path])
+        #expect(result.status == 1 || result.status == 2, "\(result)")
+        #expect(result.stderr.contains("a processing instruction"), "\(result)")
+    }
+}
