@@ -175,6 +175,7 @@ public struct CatalogReviewer: Sendable {
         for file in targets {
             findings += reviewTranslation(file, source: source, codeNames: codeNames)
         }
+        findings += Self.characterFindings([source] + targets)
         let reviewedFiles = Set(targets.map(\.fileName) + [source.fileName])
         findings += extraFindings.filter { finding in finding.file.map { reviewedFiles.contains($0) } ?? true }
         return ReviewResult(catalogName: source.catalog, sourceLocale: source.locale, locales: targets.map(\.locale),

@@ -1,3 +1,4 @@
+import ErrorCatalog
 import MessageSyntax
 
 /// One self-contained HTML page: summary, filters by severity and check, and per code and variant
@@ -15,8 +16,9 @@ public enum HTMLReport {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F..<0xA0).contains(scalar.value)
-                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
+                // Every control, format (bidi, zero-width, tag), separator, default-ignorable and
+                // noncharacter code point, by Unicode property (the terminal's set, `Sanitized`).
+                if scalar != "\n" && scalar != "\t" && Sanitized.isInvisibleOrControl(scalar) {
                     out += "<span class=\"ctl\">\\u{\(String(scalar.value, radix: 16, uppercase: true))}</span>"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -28,6 +28,58 @@ enum PO {
 
     static func poLanguage(_ locale: String) -> String { locale.replacingOccurrences(of: "-", with: "_") }
 
+    /// A value for a header field (`Name: value\n` inside the header's msgstr): `%`, control
+    /// characters and line separators are percent-encoded (UTF-8), so a crafted catalog or locale
+    /// name can neither start another header field nor break out of the quoted string; `quote`
+    /// escapes the rest. `headerValueDecoded` reverses it.
+    static func headerValue(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "%" || scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                for byte in String(scalar).utf8 { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return String(quote(out).dropFirst().dropLast())
+    }
+
+    static func headerValueDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
+               let byte = UInt8(String(decoding: utf8[i + 1...i + 2], as: UTF8.self), radix: 16) {
+                bytes.append(byte); i += 3
+            } else {
+                bytes.append(utf8[i]); i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Text for a `#` comment line: one line only (line ends and other control characters shown
+    /// as `\u{…}`, never raw), so comment text cannot start an entry.
+    static func commentText(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Splits on every line end a PO reader may see: LF, CRLF and a lone CR (a CRLF is one
+    /// `Character`, so splitting on "\n" alone keeps CRLF files as one line).
+    static func lines<S: StringProtocol>(_ text: S) -> [S.SubSequence] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
     /// `YYYY-MM-DD HH:MM+0000`, the export time in UTC (gettext's header format).
     static func revisionDate() -> String {
         let formatter = DateFormatter()
@@ -39,27 +91,27 @@ enum PO {
 
     static func write(_ document: ExchangeDocument) -> String {
         var out = """
-        # Translation of the error catalog "\(document.catalog)" from \(document.sourceLocale) into \(document.locale).
+        # Translation of the error catalog "\(commentText(document.catalog))" from \(commentText(document.sourceLocale)) into \(commentText(document.locale)).
         # Patterns are ICU MessageFormat: keep {placeholders} and plural/select syntax intact.
         # Written by errcat export; import with: errcat import FILE --catalog DIR
         msgid ""
         msgstr ""
-        "Project-Id-Version: \(document.catalog)\\n"
+        "Project-Id-Version: \(headerValue(document.catalog))\\n"
         "PO-Revision-Date: \(revisionDate())\\n"
-        "Last-Translator: \(document.catalog) catalog translators\\n"
-        "Language-Team: \(poLanguage(document.locale))\\n"
-        "Language: \(poLanguage(document.locale))\\n"
+        "Last-Translator: \(headerValue(document.catalog)) catalog translators\\n"
+        "Language-Team: \(headerValue(poLanguage(document.locale)))\\n"
+        "Language: \(headerValue(poLanguage(document.locale)))\\n"
         "MIME-Version: 1.0\\n"
         "Content-Type: text/plain; charset=UTF-8\\n"
         "Content-Transfer-Encoding: 8bit\\n"
-        "X-Source-Language: \(poLanguage(document.sourceLocale))\\n"
+        "X-Source-Language: \(headerValue(poLanguage(document.sourceLocale)))\\n"
         "X-Generator: errcat\\n"
 
         """
         for unit in document.units {
             out += "\n"
             for note in unit.notes {
-                for line in note.split(separator: "\n", omittingEmptySubsequences: false) { out += "#. \(line)\n" }
+                for line in lines(note) { out += "#. \(commentText(String(line)))\n" }
             }
             if unit.fuzzy { out += "#, fuzzy\n" }
             if let previous = unit.previousSource {
@@ -149,10 +201,8 @@ enum PO {
             return out
         }
 
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, rawLine) in lines.enumerated() {
+        for (index, line) in lines(text).enumerated() {
             let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty { if id != nil { finish() }; continue }
             if trimmed.hasPrefix("#~") { continue }
@@ -213,9 +263,13 @@ enum PO {
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields[String(line[..<colon]).trimmingCharacters(in: .whitespaces)] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         }
-        let locale = LocaleTag.canonical(fields["Language"] ?? "")
-        let source = LocaleTag.canonical(fields["X-Source-Language"] ?? "")
-        return ExchangeDocument(catalog: fields["Project-Id-Version"] ?? "", sourceLocale: source, locale: locale, units: units)
+        // A PO names locales the POSIX way (de_DE): read as a tag; a value that is no tag is kept as
+        // written, for the import to refuse by name.
+        let language = headerValueDecoded(fields["Language"] ?? "")
+        let sourceLanguage = headerValueDecoded(fields["X-Source-Language"] ?? "")
+        let locale = LocaleTag(language)?.identifier ?? language
+        let source = LocaleTag(sourceLanguage)?.identifier ?? sourceLanguage
+        return ExchangeDocument(catalog: headerValueDecoded(fields["Project-Id-Version"] ?? ""), sourceLocale: source, locale: locale, units: units)
     }
 }
 

@@ -18,8 +18,12 @@ enum XLIFF {
             case "\t" where attribute: out += "&#9;"
             case "\r": out += "&#13;"
             default:
-                // XML 1.0 cannot carry other control characters at all: show them as U+FFFD.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                // XML 1.0 cannot carry other control characters, U+FFFE or U+FFFF at all: show them as U+FFFD.
+                if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -43,6 +43,25 @@ protocol XLIFFReading: XMLParserDelegate {
 }
 
 enum SafeXML {
+    /// The byte offset of the first `<?` that is not the XML declaration at the start of `data`
+    /// (after an optional UTF-8 BOM), or nil.
+    static func processingInstruction(in data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let declaration = Array("<?xml".utf8)
+        var i = start
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x3C && bytes[i + 1] == 0x3F {
+                let isDeclaration = i == start && bytes.count > i + 5 && Array(bytes[i..<(i + 5)]) == declaration
+                    && (bytes[i + 5] == 0x20 || bytes[i + 5] == 0x09 || bytes[i + 5] == 0x0A || bytes[i + 5] == 0x0D)
+                if !isDeclaration { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Runs `reader` over untrusted XLIFF: no DTD or entity declarations (external entities,
     /// "billion laughs"), the first XML error in plain words with its position, and a document
     /// without an `<xliff>` root refused. Throws every problem found.
@@ -50,6 +69,14 @@ enum SafeXML {
         if let range = data.range(of: Data("<!DOCTYPE".utf8)) ?? data.range(of: Data("<!ENTITY".utf8)) {
             let line = data[..<range.lowerBound].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw ImportFailure([ExchangeProblem(file: fileName, line: line, message: "a DOCTYPE or entity declaration: XLIFF files need none, and entities are refused")])
+        }
+        // Processing instructions (`<?name …?>`) other than the XML declaration at the start are
+        // refused: XLIFF needs none, and FoundationXML crashes (strlen of NULL) on one without data
+        // such as `<?pi?>` (found by the xliff fuzz target).
+        if let offset = processingInstruction(in: data) {
+            let line = data[data.startIndex..<(data.startIndex + offset)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw ImportFailure([ExchangeProblem(file: fileName, line: line,
+                message: "a processing instruction (<?…?>): XLIFF files need none besides the <?xml …?> declaration at the very start")])
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false

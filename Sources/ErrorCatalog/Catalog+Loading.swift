@@ -121,6 +121,9 @@ struct CatalogValidator {
         var status: Int
         var placeholders: [Placeholder]
         var sourceTemplates: [Template]
+        /// Source templates that did not load (syntax, limits): their translations are not
+        /// reported again as "does not exist in the source".
+        var failedSourceIDs: [String]
         var localized: [String: LocalizedEntry]
         var hasDescription: Bool
         var hasHint: Bool
@@ -192,6 +195,7 @@ struct CatalogValidator {
             }
 
             var templates: [Template] = []
+            var failedIDs: [String] = []
             var used: [String] = []
             checkTemplateCount(raw, file: file, code: code, at: at)
             for item in raw.templates.prefix(CatalogLimits.templatesPerCode) {
@@ -200,7 +204,10 @@ struct CatalogValidator {
                             "template id '\(item.id)' is used twice", expected: "a distinct id per template of a code")
                     continue
                 }
-                guard let message = parsePattern(item, file: file, code: code) else { continue }
+                guard let message = parsePattern(item, file: file, code: code) else {
+                    failedIDs.append(item.id)
+                    continue
+                }
                 checkArguments(message, template: item, placeholders: placeholders, file: file, code: code)
                 let template = Template(id: item.id, pattern: item.pattern, message: message, origin: item.origin)
                 for name in template.argumentNames where !used.contains(name) { used.append(name) }
@@ -214,7 +221,7 @@ struct CatalogValidator {
             let localized = LocalizedEntry(locale: file.locale, templates: templates, observed: observed,
                                            description: nonEmpty(raw.description), hint: nonEmpty(raw.hint))
             drafts.append(DraftEntry(code: code, status: status, placeholders: placeholders, sourceTemplates: templates,
-                                     localized: [file.locale: localized], hasDescription: raw.description != nil, hasHint: raw.hint != nil))
+                                     failedSourceIDs: failedIDs, localized: [file.locale: localized], hasDescription: raw.description != nil, hasHint: raw.hint != nil))
         }
         return drafts
     }
@@ -254,6 +261,7 @@ struct CatalogValidator {
             checkTemplateCount(raw, file: file, code: code, at: at)
             for item in raw.templates.prefix(CatalogLimits.templatesPerCode) {
                 guard let sourcePosition = drafts[index].sourceTemplate(item.id) else {
+                    if drafts[index].failedSourceIDs.contains(item.id) { continue }
                     let ids = drafts[index].sourceTemplates.map(\.id)
                     problem("unknown-variant", file: file, at: item.position ?? at, code: code, variant: item.id,
                             "template id '\(item.id)' does not exist in the source",

@@ -100,35 +100,82 @@ enum PatternPosition {
     /// ```
     static func excerpt(pattern: String, range: SourceRange, note: String?) -> String {
         let scalars = Array(pattern.unicodeScalars)
-        let (line, column) = lineColumn(in: pattern, offset: range.start)
+        let (line, patternColumn) = lineColumn(in: pattern, offset: range.start)
         let lines = pattern.split(separator: "\n", omittingEmptySubsequences: false)
         let text = line - 1 < lines.count ? String(lines[line - 1]) : ""
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
-        let lineLength = text.unicodeScalars.count
+        var lineScalars = Array(text.unicodeScalars)
+        var column = patternColumn
         let width = max(1, min(range.end, scalars.count) - range.start)
+        // A long line is shown as a window around the position, so the excerpt stays one screen.
+        let window = 100
+        var prefix = "", suffix = ""
+        if lineScalars.count > window {
+            let start = max(0, min(column - 1 - 30, lineScalars.count - window))
+            let end = min(lineScalars.count, start + window)
+            if start > 0 { prefix = "…" }
+            if end < lineScalars.count { suffix = "…" }
+            lineScalars = Array(lineScalars[start..<end])
+            column = column - start + prefix.count
+        }
+        let lineLength = lineScalars.count + prefix.count
         let caretWidth = max(1, min(width, lineLength - (column - 1) + 1))
-        let carets = String(repeating: " ", count: column - 1) + String(repeating: "^", count: caretWidth)
-        var out = "\(pad) |\n\(gutter) | \(Sanitized.visible(text))\n\(pad) | \(carets)"
+        let carets = String(repeating: " ", count: max(0, column - 1)) + String(repeating: "^", count: caretWidth)
+        let shown = prefix + Sanitized.visible(String(String.UnicodeScalarView(lineScalars))) + suffix
+        var out = "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(carets)"
         if let note { out += " \(note)" }
         return out
     }
 }
 
-/// Makes text safe to print on a terminal: control characters, zero-width and bidi marks become
-/// visible escapes, so a hostile text cannot rewrite the terminal or hide what it says.
+/// Makes text safe to print on a terminal: every control, format (bidi, zero-width, tag),
+/// line/paragraph separator, default-ignorable and noncharacter code point becomes a visible
+/// `\u{…}` escape (`\t`, `\n`, `\r` for those three), so a hostile text can neither rewrite the
+/// terminal nor hide or reorder what it says. Classes come from Unicode properties (general
+/// categories Cc, Cf, Zl, Zp, Cs; Default_Ignorable_Code_Point; Noncharacter_Code_Point), not
+/// from a hand list. The one sanitiser for server text and catalog text alike.
 public enum Sanitized {
+    /// Whether `scalar` must not reach a terminal (or an HTML page) raw.
+    @inline(__always)
+    public static func isInvisibleOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return false }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return true
+        default: return properties.isDefaultIgnorableCodePoint || properties.isNoncharacterCodePoint
+        }
+    }
+
+    /// Whether `text` holds any scalar `visible` would escape.
+    public static func needsEscaping(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isInvisibleOrControl)
+    }
+
     public static func visible(_ text: String) -> String {
+        visible(text, keepingLineBreaks: false)
+    }
+
+    /// As `visible`, but `\n` (and `\t`) stay raw: for whole multi-line outputs.
+    public static func visible(_ text: String, keepingLineBreaks: Bool) -> String {
+        // Printable ASCII (most text) is returned as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return text }
+        if !needsEscaping(text) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x09: out += "\\t"
-            case 0x0A: out += "\\n"
+            case 0x09: out += keepingLineBreaks ? "\t" : "\\t"
+            case 0x0A: out += keepingLineBreaks ? "\n" : "\\n"
             case 0x0D: out += "\\r"
-            case 0x00..<0x20, 0x7F..<0xA0, 0x200B...0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF:
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if isInvisibleOrControl(scalar) {
+                    out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

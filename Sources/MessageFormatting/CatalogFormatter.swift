@@ -1,7 +1,6 @@
 // Formats catalog codes: code + typed values + requested locale → the localized message.
 import ErrorCatalog
 import MessageSyntax
-import Synchronization
 
 /// Why a code could not be formatted. Each case renders as a one-screen message that says what to
 /// do (`description`).
@@ -73,9 +72,9 @@ public final class CatalogFormatter: Sendable {
     private let messageIndex: MessageIndex
     /// formatting locale → code → prepared templates, for locales that are not catalog locales
     /// (filled on first use).
-    private let regional = Mutex<[String: [String: [PreparedMessage]]]>([:])
+    private let regional = Locked<[String: [String: [PreparedMessage]]]>([:])
     /// Negotiation results of requests that are not exactly a catalog locale (bounded).
-    private let negotiated = Mutex<[String: NegotiatedLocale]>([:])
+    private let negotiated = Locked<[String: NegotiatedLocale]>([:])
 
     final class CodeTable: Sendable {
         let entry: CodeEntry

@@ -2,7 +2,6 @@
 // symbols, plural rules and pooled icu::MessageFormat handles.
 import ErrorCatalog
 import ICUShim
-import Synchronization
 
 /// A failure reported by ICU. Keeps ICU's error code and name; never turned into nil.
 public struct ICUError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -321,7 +320,7 @@ public final class LocaleData: Sendable {
     public let ordinal: PluralRules
     /// Single-argument ICU formatters (`{0,date,short}` …) of this locale, shared by every
     /// compiled message.
-    private let pools = Mutex<[String: MessageFormatPool]>([:])
+    private let pools = Locked<[String: MessageFormatPool]>([:])
 
     private init(locale: String) throws(ICUError) {
         self.locale = locale
@@ -342,7 +341,7 @@ public final class LocaleData: Sendable {
         }
     }
 
-    private static let cache = Mutex<[String: LocaleData]>([:])
+    private static let cache = Locked<[String: LocaleData]>([:])
 
     /// The shared data of `locale` (BCP 47 tag or ICU name), created on first use.
     public static func forLocale(_ locale: String) throws(ICUError) -> LocaleData {
@@ -539,12 +538,12 @@ public struct PreparedArguments: Sendable {
 }
 
 /// A pool of `ICUMessageFormat` handles for one (pattern, locale), safe to share between tasks:
-/// a handle is checked out under a `Mutex`, used by one thread, and put back.
+/// a handle is checked out under a lock (`Locked`, which TSan understands), used by one thread, and put back.
 public final class MessageFormatPool: Sendable {
     public let pattern: String
     public let locale: String
     // The handles are only ever touched by the task that checked them out.
-    private let idle: Mutex<[UnsafeHandle]>
+    private let idle: Locked<[UnsafeHandle]>
 
     struct UnsafeHandle: @unchecked Sendable {
         let format: ICUMessageFormat
@@ -555,7 +554,7 @@ public final class MessageFormatPool: Sendable {
         self.pattern = pattern
         self.locale = locale
         let first = try ICUMessageFormat(pattern: pattern, locale: locale)
-        idle = Mutex([UnsafeHandle(format: first)])
+        idle = Locked([UnsafeHandle(format: first)])
     }
 
     /// Runs `body` with a handle that no other task uses meanwhile.

@@ -10,7 +10,7 @@ final class Automaton: @unchecked Sendable {
     let firstChild: [Int32]
     let slotStart: [Int32]           // edges slotStart[n] ..< slotStart[n + 1]
     let terminalStart: [Int32]       // terminals terminalStart[n] ..< terminalStart[n + 1]
-    let depth: [UInt8]               // slots on the path from the root
+    let depth: [Int32]               // slots on the path from the root
     /// Literal bytes on the path from the root (how far a thread got, for the nearest template).
     let literalDepth: [Int32]
     /// (template, element index, byte offset) of the first template through the node: the
@@ -19,7 +19,7 @@ final class Automaton: @unchecked Sendable {
     // Per slot edge.
     let edgeKind: [SlotKind]
     let edgeChild: [Int32]
-    let edgeDepth: [UInt8]
+    let edgeDepth: [Int32]
     // Terminals (template indices).
     let terminals: [Int32]
     /// Further children: open addressing, key (node << 8 | byte) + 1, 0 = empty.
@@ -39,7 +39,7 @@ final class Automaton: @unchecked Sendable {
         var firstChild: Int32
         var slotStart: Int32
         var firstByte: UInt16
-        var slotCount: UInt8
+        var slotCount: UInt16
         var isTerminal: Bool
         /// More literal children than `firstByte` (in the hash table).
         var hasMoreChildren: Bool
@@ -55,7 +55,7 @@ final class Automaton: @unchecked Sendable {
         let nodes: UnsafeMutablePointer<Node>
         let edgeKind: UnsafeMutablePointer<SlotKind>
         let edgeChild: UnsafeMutablePointer<Int32>
-        let edgeDepth: UnsafeMutablePointer<UInt8>
+        let edgeDepth: UnsafeMutablePointer<Int32>
         let extraKeys: UnsafeMutablePointer<UInt64>
         let extraValues: UnsafeMutablePointer<Int32>
         let literalDepth: UnsafeMutablePointer<Int32>
@@ -95,7 +95,7 @@ final class Automaton: @unchecked Sendable {
             packed.reserveCapacity(a.firstByte.count)
             for n in 0..<a.firstByte.count {
                 packed.append(Node(firstChild: a.firstChild[n], slotStart: a.slotStart[n], firstByte: a.firstByte[n],
-                                   slotCount: UInt8(a.slotStart[n + 1] - a.slotStart[n]),
+                                   slotCount: UInt16(a.slotStart[n + 1] - a.slotStart[n]),
                                    isTerminal: a.terminalStart[n] < a.terminalStart[n + 1], hasMoreChildren: multi[n]))
             }
             nodes = Self.copy(packed)
@@ -170,13 +170,13 @@ final class Automaton: @unchecked Sendable {
         var firstChild: [Int32] = [-1]
         var edges: [[(SlotKind, Int32)]] = [[]]
         var terms: [[Int32]] = [[]]
-        var depth: [UInt8] = [0]
+        var depth: [Int32] = [0]
         var literalDepth: [Int32] = [0]
         var representative: [(Int32, Int32, Int32)] = [(-1, 0, 0)]
         var extra: [UInt64: Int32] = [:]
         var maxDepth = 0
 
-        func newNode(depth d: UInt8, literal: Int32, rep: (Int32, Int32, Int32)) -> Int32 {
+        func newNode(depth d: Int32, literal: Int32, rep: (Int32, Int32, Int32)) -> Int32 {
             firstByte.append(0x100); firstChild.append(-1); edges.append([]); terms.append([])
             depth.append(d); literalDepth.append(literal); representative.append(rep)
             return Int32(firstByte.count - 1)
@@ -220,7 +220,7 @@ final class Automaton: @unchecked Sendable {
             terms[Int(node)].append(Int32(t))
         }
         // Freeze.
-        var slotStart: [Int32] = [], edgeKind: [SlotKind] = [], edgeChild: [Int32] = [], edgeDepth: [UInt8] = []
+        var slotStart: [Int32] = [], edgeKind: [SlotKind] = [], edgeChild: [Int32] = [], edgeDepth: [Int32] = []
         var terminalStart: [Int32] = [], terminals: [Int32] = []
         slotStart.reserveCapacity(edges.count + 1)
         terminalStart.reserveCapacity(edges.count + 1)
@@ -354,7 +354,11 @@ final class Automaton: @unchecked Sendable {
     /// does not occur later in the message: it could never leave the slot. The accepted paths
     /// are the same; only the report of where unmatched text died is not (the caller runs again
     /// without pruning when it needs that report).
-    func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil, prune: Bool = false) {
+    /// With `allowEmpty`, a free-text slot (`.any`) may also be empty: a thread at a node with
+    /// such a slot edge also follows the slot's exit at once (the matcher's second look at a
+    /// message, see `MessageMatcher.scan`; `IP address  is invalid.` with an empty address).
+    func run(_ input: UnsafeBufferPointer<UInt8>, into scratch: MatchScratch, work: UnsafeMutablePointer<Int>? = nil, prune: Bool = false,
+             allowEmpty: Bool = false) {
         let width = captureWidth
         let maxThreads = Automaton.maxThreads
         let t = tables!
@@ -520,6 +524,19 @@ final class Automaton: @unchecked Sendable {
                             for edge in s..<e where edgeKind[edge].accepts(b) && feasible(edge, i) {
                                 Automaton.add(-Int32(edge) - 1, from: caps, set: 2 * Int(edgeDepth[edge]), to: Int32(i), into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width)
                             }
+                            if allowEmpty {
+                                // An empty free-text slot: its exit's literal starts at this byte.
+                                for edge in s..<e where edgeKind[edge] == .any {
+                                    let exit = edgeChild[edge]
+                                    let c = Automaton.child(t, mask, exit, b)
+                                    guard c >= 0, !prune || exitRunMatches(Int(exit), at: i) else { continue }
+                                    let d = Int(edgeDepth[edge])
+                                    let saved = (caps[2 * d], caps[2 * d + 1])
+                                    caps[2 * d] = Int32(i); caps[2 * d + 1] = Int32(i)
+                                    Automaton.add(c, from: caps, set: -1, to: 0, into: nextStates, nextCaps, count: &nextCount, produced: &produced, width: width)
+                                    caps[2 * d] = saved.0; caps[2 * d + 1] = saved.1
+                                }
+                            }
                         }
                     } else {
                         let edge = Int(-state - 1)
@@ -562,7 +579,21 @@ final class Automaton: @unchecked Sendable {
                     if nodes[Int(state)].isTerminal {
                         Automaton.accept(state, caps, acceptNodes, acceptCaps, count: &acceptCount, width: width)
                     } else {
-                        Automaton.died(t, state, at: n, &death)
+                        var acceptedEmpty = false
+                        if allowEmpty {
+                            // An empty free-text slot at the end of the message.
+                            let s = Int(nodes[Int(state)].slotStart), e = s + Int(nodes[Int(state)].slotCount)
+                            for edge in s..<e where edgeKind[edge] == .any && nodes[Int(edgeChild[edge])].isTerminal
+                                && acceptCount < scratch.acceptCapacity {
+                                let d = Int(edgeDepth[edge])
+                                let saved = (caps[2 * d], caps[2 * d + 1])
+                                caps[2 * d] = Int32(n); caps[2 * d + 1] = Int32(n)
+                                Automaton.accept(edgeChild[edge], caps, acceptNodes, acceptCaps, count: &acceptCount, width: width)
+                                caps[2 * d] = saved.0; caps[2 * d + 1] = saved.1
+                                acceptedEmpty = true
+                            }
+                        }
+                        if !acceptedEmpty { Automaton.died(t, state, at: n, &death) }
                     }
                 } else {
                     let edge = Int(-state - 1)

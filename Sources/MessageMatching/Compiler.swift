@@ -91,7 +91,28 @@ enum TemplateCompiler {
         var bindings: [String: Value] = [:]
     }
 
-    static let maxAlternatives = 256
+    static let maxAlternatives = MatcherLimits.maxAlternativesPerTemplate
+
+    /// How many alternatives `expand` gives for `message` (saturating at `Int.max / 2`): the
+    /// product over the message's parts of the sum over each branch's cases.
+    static func alternativeCount(_ message: Message) -> Int {
+        let cap = Int.max / 2
+        var total = 1
+        for part in message.parts {
+            guard case .argument(let argument) = part else { continue }
+            var branches: [Message] = []
+            switch argument.kind {
+            case .plural(_, let cases), .selectordinal(_, let cases): branches = cases.map(\.message)
+            case .select(let cases): branches = cases.map(\.message)
+            case .choice(let cases): branches = cases.map(\.message)
+            case .simple, .formatted: continue
+            }
+            var sum = 0
+            for branch in branches { sum = min(cap, sum + alternativeCount(branch)) }
+            total = total.multipliedReportingOverflow(by: max(1, sum)).overflow ? cap : min(cap, total * max(1, sum))
+        }
+        return total
+    }
 
     /// Expands plural/select/choice branches into alternatives.
     /// `grouping`: the template locale's integer grouping byte (`Recognisers.groupingByte`).

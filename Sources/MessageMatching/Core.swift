@@ -305,6 +305,8 @@ struct ScratchState {
     var threads = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     /// The literal-anchored pre-pass decided the candidates (the automaton did not run).
     var answeredByAnchoredPass = false
+    /// Free-text slots may be empty (the second look of `scan`).
+    var allowEmptySlots = false
     /// Slot spans of the template the pre-pass parses.
     var anchoredCapacity = 0
     var anchoredCaps = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
@@ -353,6 +355,7 @@ public final class MatchScratch {
     var acceptWidth: Int { get { state.pointee.acceptWidth } set { state.pointee.acceptWidth = newValue } }
     var threadCapacity: Int { get { state.pointee.threadCapacity } set { state.pointee.threadCapacity = newValue } }
     var threads: UnsafeMutablePointer<Int32> { get { state.pointee.threads } set { state.pointee.threads = newValue } }
+    var allowEmptySlots: Bool { get { state.pointee.allowEmptySlots } set { state.pointee.allowEmptySlots = newValue } }
     var answeredByAnchoredPass: Bool {
         get { state.pointee.answeredByAnchoredPass } set { state.pointee.answeredByAnchoredPass = newValue }
     }
@@ -437,6 +440,19 @@ public final class MatchScratch {
         acceptWidth = width
     }
 
+    /// Whether the best candidate is an exact match (no tolerance) of a template with literal text.
+    func bestIsExactBodyLiteral(core: CoreTables) -> Bool {
+        guard best >= 0, best < candidateCount else { return false }
+        let candidate = candidates[best]
+        return candidate.tolerances == 0 && core.facts[Int(candidate.template)].has(TemplateFacts.hasBodyLiteral)
+    }
+
+    /// Whether a template with literal text in its body (not only a catch-all) is a candidate.
+    func hasBodyLiteralCandidate(core: CoreTables) -> Bool {
+        for c in 0..<candidateCount where core.facts[Int(candidates[c].template)].has(TemplateFacts.hasBodyLiteral) { return true }
+        return false
+    }
+
     func appendCandidate(_ candidate: Candidate) {
         if candidateCount == candidateCapacity {
             let capacity = 2 * candidateCapacity
@@ -476,16 +492,16 @@ public final class MatchScratch {
     /// lower-cased: its offsets map one to one. Returns
     /// false, doing nothing more, when `checkNFC` is set and the text has combining marks
     /// (U+0300–U+036F start with 0xCC or 0xCD): the caller composes it first.
-    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false) -> Bool {
-        let trimmed = Trimmed(bytes)
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false, keepSpacing: Bool = false) -> Bool {
+        let trimmed = Trimmed(bytes, keepSpacing: keepSpacing)
         let start = trimmed.bodyStart, end = trimmed.bodyEnd
         let length = end - start
         reserveInput(max(1, length))
         let out = normalised
-        var clean = true
+        var clean = !keepSpacing
         var i = start
         var previous: UInt8 = 0
-        if length > 0 {
+        if length > 0 && clean {
             let base = UnsafeRawPointer(bytes.baseAddress!)
             let outRaw = UnsafeMutableRawPointer(out)
             let high: UInt64 = 0x8080_8080_8080_8080
@@ -547,6 +563,7 @@ public final class MatchScratch {
         }
         identity = false
         var normaliser = ByteNormaliser()
+        normaliser.keepSpacing = keepSpacing
         var produced = 0
         normaliser.normalise(bytes, from: start, to: end, out: out, origStart: origStart, origEnd: origEnd, count: &produced)
         count = produced
@@ -560,11 +577,51 @@ extension MessageMatcher {
     @discardableResult
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool = false, locale: LocaleFilter, code: String?,
               scratch: MatchScratch) -> Bool {
+        guard scan(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC, keepSpacing: false, locale: locale, code: code, scratch: scratch)
+        else { return false }
+        // The normal form drops a space before punctuation and collapses runs of spaces, so a
+        // value that begins with punctuation (".NET", ", x") or is blank ("IP address   is
+        // invalid.") cannot match its template's literal text there. When nothing but a
+        // catch-all matched and the message has such spacing, look again with the spacing kept.
+        // When the first look found no exact match of a template with literal text and the
+        // message has such spacing, look again with the spacing kept; that look wins when it
+        // finds a template with literal text and either the first found none or this one is exact
+        // (the spacing then belongs to a value, not to a typing slip the first look tolerated).
+        if !scratch.bestIsExactBodyLiteral(core: storage.core), Self.hasSpacingTheNormalFormDrops(bytes) {
+            let firstHadBodyLiteral = scratch.hasBodyLiteralCandidate(core: storage.core)
+            scan(bytes, nfcChanged: nfcChanged, checkNFC: false, keepSpacing: true, locale: locale, code: code, scratch: scratch)
+            let keep = scratch.hasBodyLiteralCandidate(core: storage.core)
+                && (!firstHadBodyLiteral || scratch.bestIsExactBodyLiteral(core: storage.core))
+            if !keep {
+                // The first look's result stands.
+                scan(bytes, nfcChanged: nfcChanged, checkNFC: false, keepSpacing: false, locale: locale, code: code, scratch: scratch)
+            }
+        }
+        return true
+    }
+
+    /// Whether `bytes` has a space before `.,:;!?` or two whitespace bytes in a row (ASCII).
+    static func hasSpacingTheNormalFormDrops(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = false
+        for b in bytes {
+            let space = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+            if previousSpace && (space || ByteNormaliser.isPunctuation(b)) { return true }
+            previousSpace = space
+        }
+        return false
+    }
+
+    @discardableResult
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, nfcChanged: Bool, checkNFC: Bool, keepSpacing: Bool, locale: LocaleFilter,
+              code: String?, scratch: MatchScratch) -> Bool {
         let storage = self.storage
         let core = storage.core
-        guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC) else { return false }
+        guard scratch.prepare(bytes, nfcChanged: nfcChanged, checkNFC: checkNFC, keepSpacing: keepSpacing) else { return false }
         scratch.answeredByAnchoredPass = false
-        if storage.anchoredEnabled, let admission = Self.admission(locale: locale, code: code, core: core) {
+        // The second look (spacing kept) also lets a free-text value be empty; the pre-pass does
+        // not know empty slots, so that look runs the automaton only.
+        scratch.allowEmptySlots = keepSpacing
+        if storage.anchoredEnabled, !keepSpacing, let admission = Self.admission(locale: locale, code: code, core: core) {
             switch anchoredPass(admission: admission, locale: locale, scratch: scratch) {
             case .matched:
                 // The pre-pass decided: the same candidates as the automaton's accepted paths.
@@ -601,7 +658,7 @@ extension MessageMatcher {
         var partOfAccept = (0, 0)
         scratch.nextGeneration()
         scratch.pruned = true
-        storage.parts[0].run(input, into: scratch, prune: true)
+        storage.parts[0].run(input, into: scratch, prune: true, allowEmpty: keepSpacing)
         partOfAccept.0 = scratch.acceptCount
         scratch.skippedPart = false
         if storage.parts.count > 1 {
@@ -610,7 +667,7 @@ extension MessageMatcher {
                 // this part's run, and `result` runs it then.
                 scratch.skippedPart = true
             } else {
-                storage.parts[1].run(input, into: scratch, prune: true)
+                storage.parts[1].run(input, into: scratch, prune: true, allowEmpty: keepSpacing)
             }
         }
         partOfAccept.1 = scratch.acceptCount
@@ -717,7 +774,13 @@ extension MessageMatcher {
         let starts = scratch.slotStart + base, ends = scratch.slotEnd + base
         for k in 0..<slots {
             let s = Int(captures[2 * k]), e = Int(captures[2 * k + 1])
-            guard s >= 0, e > s else { return }
+            guard s >= 0, e > s || (e == s && scratch.allowEmptySlots) else { return }
+            if e == s {
+                // An empty value: an empty span where the next literal starts in the original.
+                let p = s < scratch.count ? scratch.originalStart(s) : s > 0 ? scratch.originalEnd(s - 1) : trimmed.bodyStart
+                starts[k] = Int32(p); ends[k] = Int32(p)
+                continue
+            }
             starts[k] = Int32(scratch.originalStart(s))
             ends[k] = Int32(scratch.originalEnd(e - 1))
         }
@@ -990,7 +1053,7 @@ extension MessageMatcher {
                 i = ti; j = sj
                 continue
             }
-            let tApostrophe = t == 0x27 || ByteNormaliser.isCurlyApostrophe(template, i)
+            let tApostrophe = t == 0x27 || (i < template.count && ByteNormaliser.isCurlyApostrophe(template, i))
             let sApostrophe = s == 0x27 || (j < to && ByteNormaliser.isCurlyApostrophe(bytes, j))
             if tApostrophe && sApostrophe {
                 tolerances.insert(.apostrophe)

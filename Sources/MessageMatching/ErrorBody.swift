@@ -41,12 +41,22 @@ public struct ErrorBody: Sendable, Hashable {
 
     /// Decodes `text`. Never throws, never crashes.
     public static func decode(_ text: String) -> ErrorBody {
+        // A UTF-8 byte order mark (some servers and editors write one) is not part of the body.
+        // (By scalar: a BOM followed by a combining mark is one Character.)
+        var scalars = Substring(text).unicodeScalars
+        while scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        let text = Substring(scalars)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             return ErrorBody(format: .empty, code: nil, codeChain: [], message: nil, target: nil, details: [], note: nil)
         }
         if trimmed.first == "{" || trimmed.first == "[" {
             if let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed]) {
+                return decodeJSON(object)
+            }
+            // Valid JSON that Foundation refuses (a number such as 1e309, nesting deeper than 512):
+            // read by the strict reader that keeps such numbers as text and skips the deep part.
+            if let object = TolerantJSON.parse(trimmed) {
                 return decodeJSON(object)
             }
             return ErrorBody(format: .otherJSON, code: nil, codeChain: [], message: nil, target: nil, details: [],

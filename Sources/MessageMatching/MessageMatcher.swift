@@ -1,7 +1,6 @@
 import ErrorCatalog
 import Foundation
 import MessageSyntax
-import Synchronization
 
 /// The reverse parser: recognises a received message (a server response, a log line, a localized
 /// tool's output) as one of the catalog's templates and recovers the typed placeholder values.
@@ -29,7 +28,7 @@ public struct MessageMatcher: Sendable {
         /// Whether `scan` tries the pre-pass first (off only to compare it with the automaton).
         let anchoredEnabled: Bool
         /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
-        let pool = Mutex<[PooledScratch]>([])
+        let pool = Locked<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?, anchoredEnabled: Bool = true) {
             self.templates = templates
             self.anchored = AnchoredIndex(templates: templates)
@@ -79,7 +78,9 @@ public struct MessageMatcher: Sendable {
                 let all = localized.templates.map { ($0, false) } + localized.observed.map { ($0, true) }
                 for (index, (template, observed)) in all.enumerated() {
                     let variant = VariantID(id: template.id, index: index)
+                    try Self.checkAlternativeLimit(template.message, code: entry.code, locale: locale, pattern: template.pattern)
                     for alternative in TemplateCompiler.expand(template.message, placeholders: placeholders, grouping: grouping[locale]!) {
+                        try Self.checkSlotLimit(alternative, code: entry.code, locale: locale, pattern: template.pattern)
                         compiled.append(TemplateCompiler.compile(alternative, code: entry.code, status: entry.status, locale: locale,
                                                                  variant: variant, isObserved: observed || template.isObserved,
                                                                  pattern: template.pattern, order: order, placeholders: placeholders))
@@ -114,7 +115,9 @@ public struct MessageMatcher: Sendable {
             variantCounts[key] = index + 1
             let separator = grouping[template.locale] ?? Recognisers.groupingByte(numberSymbols.symbols(for: template.locale))
             grouping[template.locale] = separator
+            try Self.checkAlternativeLimit(message, code: template.code, locale: template.locale, pattern: template.pattern)
             for alternative in TemplateCompiler.expand(message, placeholders: placeholders, grouping: separator) {
+                try Self.checkSlotLimit(alternative, code: template.code, locale: template.locale, pattern: template.pattern)
                 compiled.append(TemplateCompiler.compile(alternative, code: template.code, status: template.status,
                                                          locale: template.locale, variant: VariantID(id: template.variant, index: index),
                                                          isObserved: template.isObserved, pattern: template.pattern,
@@ -125,6 +128,34 @@ public struct MessageMatcher: Sendable {
     }
 
     init(storage: Storage) { self.storage = storage }
+
+    /// Refuses a template whose plural/select/choice branches expand to more alternatives than
+    /// `MatcherLimits.maxAlternativesPerTemplate` (the rest would silently never match).
+    static func checkAlternativeLimit(_ message: Message, code: String, locale: String, pattern: String) throws(MatcherBuildError) {
+        let count = TemplateCompiler.alternativeCount(message)
+        if count > MatcherLimits.maxAlternativesPerTemplate {
+            throw MatcherBuildError(code: code, locale: locale, pattern: pattern,
+                                    reason: "its plural/select branches expand to \(count >= Int.max / 2 ? "too many" : String(count)) alternatives; "
+                                        + "the matcher accepts at most \(MatcherLimits.maxAlternativesPerTemplate) per template "
+                                        + "(MatcherLimits.maxAlternativesPerTemplate): nest fewer branches")
+        }
+    }
+
+    /// Refuses an alternative with more placeholder slots than `MatcherLimits.maxSlotsPerTemplate`
+    /// (the automaton's per-thread captures grow with it; the catalog loader checks the same limit).
+    static func checkSlotLimit(_ alternative: TemplateCompiler.Alternative, code: String, locale: String,
+                               pattern: String) throws(MatcherBuildError) {
+        let slots = alternative.elements.reduce(0) { count, element in
+            if case .slot = element { return count + 1 }
+            return count
+        }
+        if slots > MatcherLimits.maxSlotsPerTemplate {
+            throw MatcherBuildError(code: code, locale: locale, pattern: pattern,
+                                    reason: "the template has \(slots) placeholder slots; the matcher accepts at most "
+                                        + "\(MatcherLimits.maxSlotsPerTemplate) per template (MatcherLimits.maxSlotsPerTemplate): "
+                                        + "split the message or use fewer placeholders")
+        }
+    }
 
     init(compiled: [CompiledTemplate], catalog: Catalog?) {
         self.storage = Storage(templates: compiled, catalog: catalog)

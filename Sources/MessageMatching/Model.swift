@@ -219,5 +219,9 @@ public struct MatcherBuildError: Error, Sendable, CustomStringConvertible {
     public let locale: String
     public let pattern: String
     public let reason: String
-    public var description: String { "\(code)/\(locale): cannot compile '\(pattern)': \(reason)" }
+    /// One screen at most: a long pattern is shown by its head and length.
+    public var description: String {
+        let shown = pattern.count > 80 ? "\(pattern.prefix(60))… (\(pattern.count) characters)" : pattern
+        return "\(code)/\(locale): cannot compile '\(Sanitized.visible(shown))': \(reason)"
+    }
 }

@@ -7,6 +7,11 @@
 struct ByteNormaliser {
     /// The last byte emitted was a space that came from whitespace.
     private(set) var lastWasSpace = false
+    /// Spacing kept as written: each whitespace character is one space (no runs collapsed) and no
+    /// space before punctuation is dropped. The matcher's second look at a message that matched
+    /// only a catch-all, for values that begin with punctuation (`.NET`) or are blank (see
+    /// `MessageMatcher.scan`).
+    var keepSpacing = false
 
     /// Whether `b` starts a whitespace character at `bytes[i]`; returns its length (0 if not).
     @inline(__always)
@@ -45,7 +50,7 @@ struct ByteNormaliser {
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    if lastWasSpace {
+                    if lastWasSpace && !keepSpacing {
                         origEnd[count - 1] = Int32(i + 1)
                     } else {
                         out[count] = 0x20; origStart[count] = Int32(i); origEnd[count] = Int32(i + 1)
@@ -55,7 +60,7 @@ struct ByteNormaliser {
                     i += 1
                     continue
                 }
-                if lastWasSpace && Self.isPunctuation(b) && count > 0 {
+                if lastWasSpace && !keepSpacing && Self.isPunctuation(b) && count > 0 {
                     count -= 1
                 }
                 lastWasSpace = false
@@ -67,7 +72,7 @@ struct ByteNormaliser {
             }
             let ws = Self.whitespaceLength(bytes, i)
             if ws > 0 {
-                if lastWasSpace {
+                if lastWasSpace && !keepSpacing {
                     origEnd[count - 1] = Int32(i + ws)
                 } else {
                     out[count] = 0x20; origStart[count] = Int32(i); origEnd[count] = Int32(i + ws)
@@ -108,7 +113,9 @@ struct Trimmed {
     /// Leading or trailing whitespace was removed.
     var trimmedWhitespace: Bool
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// With `keepSpacing`, whitespace before a final period stays in the body (a blank value
+    /// just before it is a value, not a tolerance).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, keepSpacing: Bool = false) {
         var start = 0
         var end = bytes.count
         while start < end {
@@ -132,7 +139,7 @@ struct Trimmed {
             hasPeriod = true
             end -= 1
             var e = end
-            while e > start {
+            while e > start && !keepSpacing {
                 if ByteNormaliser.whitespaceLength(bytes, e - 1) == 1 { e -= 1; continue }
                 if e - 2 >= start && ByteNormaliser.whitespaceLength(bytes, e - 2) == 2 { e -= 2; continue }
                 break

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Errcat: ParsableCommand {
@@ -16,4 +17,20 @@ struct Errcat: ParsableCommand {
             GenerateSwiftCommand.self,
         ]
     )
+
+    /// ArgumentParser's own messages (an unknown option, a bad value) quote what the user typed:
+    /// they go through the terminal sanitiser like every other line (`Terminal.out`/`err`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Terminal.out(message) } else { Terminal.err(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -59,9 +59,9 @@ public enum CatalogWriter {
     /// Writes catalog text to `path` atomically (see `write(_:into:)`).
     public static func write(_ text: String, to path: String) throws(CatalogWriteError) {
         do {
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try AtomicFile.write(text, to: path)
         } catch {
-            throw CatalogWriteError(path: path, reason: error.description)
+            throw CatalogWriteError(path: path, reason: error.reason)
         }
     }
 }
@@ -70,5 +70,5 @@ public enum CatalogWriter {
 public struct CatalogWriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "cannot write \(path): \(reason); the file on disk was not changed" }
+    public var description: String { "cannot write '\(Sanitized.visible(path))': \(reason); the file on disk was not changed" }
 }

@@ -40,7 +40,7 @@ struct ExplainCommand: ParsableCommand {
         if let retryAfter = response.header("Retry-After") { explained.json["retryAfter"] = .string(retryAfter) }
         if let requestID = response.requestID { explained.json["requestId"] = .string(requestID) }
         if json {
-            Terminal.out(JSONWriter.string(explained.json, layout: .pretty))
+            Terminal.outJSON(JSONWriter.string(explained.json, layout: .pretty))
             return
         }
         Terminal.out(render(explained, response: response, german: LocaleTag(locale.catalogLocale)?.language == "de"))
@@ -54,7 +54,7 @@ struct ExplainCommand: ParsableCommand {
             if isatty(STDIN_FILENO) == 1 {
                 Terminal.err(Terminal.styled("reading the error body from standard input; paste it, then Ctrl-D", .dim, stderr: true))
             }
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = try? FileHandle.standardInput.read(upToCount: InputLimits.maxBodyBytes + 1) ?? Data()
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -62,14 +62,15 @@ struct ExplainCommand: ParsableCommand {
                 Terminal.err("  = help: give the file with the JSON error body, or - to read standard input")
                 throw ExitCode(2)
             }
-            data = FileManager.default.contents(atPath: name)
+            data = FileHandle(forReadingAtPath: name).flatMap { try? $0.read(upToCount: InputLimits.maxBodyBytes + 1) ?? Data() }
         }
         guard let data else {
             Terminal.error("cannot read '\(Terminal.safe(name))'")
             throw ExitCode(2)
         }
-        if data.count > 16 << 20 {
-            Terminal.error("the body is \(data.count / (1 << 20)) MiB; explain reads error bodies up to 16 MiB")
+        if data.count > InputLimits.maxBodyBytes {
+            Terminal.error("the body from '\(Terminal.safe(name))' is larger than \(InputLimits.maxBodyBytes) bytes (16 MiB); "
+                + "explain reads error bodies up to that size and reads none of a larger one")
             throw ExitCode(2)
         }
         return String(decoding: data, as: UTF8.self)
@@ -101,8 +102,8 @@ struct ExplainCommand: ParsableCommand {
         if let retryAfter = response.header("Retry-After") {
             add(labels.retry, Int(retryAfter) != nil ? "\(retryAfter) \(labels.seconds)" : Terminal.safe(retryAfter))
         }
-        if let description = e.description { add(labels.description, description) }
-        if let hint = e.hint { add(labels.hint, hint) }
+        if let description = e.description { add(labels.description, Terminal.safe(description)) }
+        if let hint = e.hint { add(labels.hint, Terminal.safe(hint)) }
         if let best = e.match?.best {
             for (name, value) in best.values.sorted(by: { $0.key < $1.key }) where value.rejected && !value.isValidForType {
                 add(labels.notes, Terminal.safe(value.type.explain(value.text, locale: german ? "de" : "en")) + " (\(name))")

@@ -46,7 +46,7 @@ struct FormatCommand: ParsableCommand {
         }
         if envelope {
             let body: JSONValue = ["error": ["code": .string(code), "message": .string(message), "target": .string(UUID().uuidString.lowercased())]]
-            Terminal.out(JSONWriter.string(body, layout: .pretty))
+            Terminal.outJSON(JSONWriter.string(body, layout: .pretty))
         } else {
             Terminal.out(message)
         }

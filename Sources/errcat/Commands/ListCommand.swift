@@ -17,7 +17,7 @@ struct ListCommand: ParsableCommand {
         let catalog = try catalogOptions.load()
         let locale = try localeOption.negotiate(catalog).catalogLocale
         if json {
-            Terminal.out(JSONWriter.string(catalogJSON(catalog, locale: locale), layout: .pretty))
+            Terminal.outJSON(JSONWriter.string(catalogJSON(catalog, locale: locale), layout: .pretty))
             return
         }
         let codeWidth = max(4, catalog.codes.map(\.code.count).max() ?? 0)

@@ -52,7 +52,7 @@ struct ParseCommand: ParsableCommand {
         if let message {
             let result = matcher.match(message, locale: filter, code: code)
             if json {
-                Terminal.out(JSONWriter.string(MatchOutput.json(result, input: message), layout: .pretty))
+                Terminal.outJSON(JSONWriter.string(MatchOutput.json(result, input: message), layout: .pretty))
             } else {
                 Terminal.out(MatchOutput.detailed(result, input: message, catalog: catalog))
             }
@@ -62,39 +62,49 @@ struct ParseCommand: ParsableCommand {
         if isatty(STDIN_FILENO) == 1 {
             Terminal.err(Terminal.styled("reading messages from standard input, one per line; Ctrl-D ends", .dim, stderr: true))
         }
-        var reader = LineReader(fd: STDIN_FILENO)
+        // A line of --ndjson is a whole error body: it may be as large as explain's body limit.
+        let limit = ndjson ? InputLimits.maxBodyBytes : InputLimits.maxLineBytes
+        var reader = LineReader(fd: STDIN_FILENO, maximumLineLength: limit)
         var output = OutputBuffer()
         var progress = ProgressBar(fd: STDIN_FILENO)
         var lines = 0
-        let parser = LineParser(catalog: catalog, matcher: matcher, filter: filter, code: code, json: json, ndjson: ndjson)
+        var tooLong: [Int] = []
+        let parser = LineParser(catalog: catalog, matcher: matcher, filter: filter, code: code, json: json, ndjson: ndjson, limit: limit)
         if jobs == 1 {
             var writer = MatchJSONWriter()
             let scratch = MatchScratch()
-            while let (line, _) = reader.next() {
+            while let line = reader.next() {
                 lines += 1
-                output.append { parser.append(line, scratch: scratch, writer: &writer, to: &$0) }
+                if line.tooLong { tooLong.append(lines) }
+                output.append { parser.append(line, number: lines, scratch: scratch, writer: &writer, to: &$0) }
                 progress.update(bytes: reader.bytesRead, lines: lines)
             }
         } else {
             // Bounded batches: read up to `batchSize` lines, match them on all workers, write the
             // outputs in input order, repeat. Memory stays that of one batch.
             let batchSize = 4096
-            var batch: [String] = []
+            var batch: [LineReader.Line] = []
             batch.reserveCapacity(batchSize)
             var finished = false
             while !finished {
                 batch.removeAll(keepingCapacity: true)
                 while batch.count < batchSize {
-                    guard let (line, _) = reader.next() else { finished = true; break }
+                    guard let line = reader.next() else { finished = true; break }
+                    if line.tooLong { tooLong.append(lines + batch.count + 1) }
                     batch.append(line)
                 }
                 if batch.isEmpty { break }
                 // One output buffer and one JSON writer per run of 128 lines.
-                let outputs = matcher.mapRuns(batch, runLength: 128, jobs: jobs) { _, run, scratch -> [UInt8] in
+                let first = lines + 1
+                let read = batch
+                // Runs are slices of the texts; their indices find each line's record (and its number).
+                let outputs = matcher.mapRuns(read.map(\.text), runLength: 128, jobs: jobs) { _, run, scratch -> [UInt8] in
                     var writer = MatchJSONWriter()
                     var bytes: [UInt8] = []
                     bytes.reserveCapacity(run.count * 96)
-                    for line in run { parser.append(line, scratch: scratch, writer: &writer, to: &bytes) }
+                    for index in run.indices {
+                        parser.append(read[index], number: first + index, scratch: scratch, writer: &writer, to: &bytes)
+                    }
                     return bytes
                 }
                 for bytes in outputs { output.append { $0.append(contentsOf: bytes) } }
@@ -104,6 +114,11 @@ struct ParseCommand: ParsableCommand {
         }
         output.flush()
         progress.finish(lines: lines)
+        if let first = tooLong.first {
+            Terminal.error("\(tooLong.count) input line\(tooLong.count == 1 ? " was" : "s were") too long to parse (first: line \(first)); "
+                + "parse reads \(ndjson ? "error bodies" : "messages") of up to \(limit) bytes per line")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -116,25 +131,48 @@ struct LineParser: Sendable {
     let code: String?
     let json: Bool
     let ndjson: Bool
+    /// The longest line read (bytes); a longer one is reported in its result's place, never cut.
+    let limit: Int
 
-    func append(_ line: String, scratch: MatchScratch, writer: inout MatchJSONWriter, to out: inout [UInt8]) {
+    /// Text for people is made safe for a terminal (`Terminal.printable`); JSON keeps its value, with
+    /// invisible and control characters inside strings as `\u` escapes (`Terminal.jsonSafe`).
+    func append(_ input: LineReader.Line, number: Int, scratch: MatchScratch, writer: inout MatchJSONWriter, to out: inout [UInt8]) {
+        defer { out.append(0x0A) }
+        if input.tooLong {
+            let what = ndjson ? "error body" : "line"
+            if json {
+                out.append(contentsOf: "{\"line\":\(number),\"error\":\"\(what) too long\",\"bytes\":\(input.length),\"limit\":\(limit)}".utf8)
+            } else {
+                out.append(contentsOf: "line \(number): not parsed: the \(what) is \(input.length) bytes, \(input.length - limit) over the limit of \(limit) bytes".utf8)
+            }
+            return
+        }
+        let line = input.text
         if ndjson {
             let explained = BodyExplainer(catalog: catalog, matcher: matcher).explain(line)
-            out.append(contentsOf: (json ? JSONWriter.string(explained.json, layout: .compact) : explained.line).utf8)
+            if json {
+                out.append(contentsOf: Terminal.jsonSafe(JSONWriter.string(explained.json, layout: .compact)).utf8)
+            } else {
+                out.append(contentsOf: Terminal.printable(explained.line, colour: false).utf8)
+            }
         } else if json {
             let result = matcher.match(line, locale: filter, code: code)
             writer.reset()
             writer.write(result, input: line)
-            out.append(contentsOf: writer.bytes)
+            // Pure ASCII (the common case) passes as it is.
+            if writer.bytes.contains(where: { $0 >= 0x7F }) {
+                out.append(contentsOf: Terminal.jsonSafe(String(decoding: writer.bytes, as: UTF8.self)).utf8)
+            } else {
+                out.append(contentsOf: writer.bytes)
+            }
         } else {
             // The allocation-free view answers the common case; an unmatched or ambiguous
             // message takes the full result (nearest template, alternatives).
             let quick: String? = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view in
                 view.matched && !view.ambiguous ? MatchOutput.line(view) : nil
             }
-            out.append(contentsOf: (quick ?? MatchOutput.line(matcher.match(line, locale: filter, code: code))).utf8)
+            out.append(contentsOf: Terminal.printable(quick ?? MatchOutput.line(matcher.match(line, locale: filter, code: code)), colour: false).utf8)
         }
-        out.append(0x0A)
     }
 }
 

@@ -3,16 +3,24 @@ import CatalogReview
 import ErrorCatalog
 import Foundation
 
-/// Writes `text` to `-o FILE` atomically, or to standard output.
-private func emit(_ text: String, to output: String?) throws {
+/// What a report or export is, for standard output: text for people is made terminal-safe, JSON
+/// keeps its value (`Terminal.jsonSafe`), a data file (PO, XLIFF, HTML) is written as it is.
+enum OutputKind { case text, json, data }
+
+/// Writes `text` to `-o FILE` atomically (`AtomicFile`), or to standard output (no `-o`, `-o -`).
+private func emit(_ text: String, to output: String?, as kind: OutputKind = .data) throws {
     guard let output, output != "-" else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        switch kind {
+        case .text: FileHandle.standardOutput.write(Data(Terminal.printable(text, colour: false).utf8))
+        case .json: FileHandle.standardOutput.write(Data(Terminal.jsonSafe(text).utf8))
+        case .data: FileHandle.standardOutput.write(Data(text.utf8))
+        }
         return
     }
     do {
-        try AtomicFile.write(Data(text.utf8), to: output)
+        try AtomicFile.write(text, to: output)
     } catch {
-        Terminal.error("cannot write \(Terminal.safe(output)): \(error.description)")
+        Terminal.error(error.description)
         throw ExitCode(2)
     }
 }
@@ -50,7 +58,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json, sarif or html.")
     var format: ReviewOutputFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (default: standard output).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file, atomically (default, or -: standard output).", valueName: "file"))
     var output: String?
 
     func run() throws {
@@ -62,9 +70,9 @@ struct ReviewCommand: ParsableCommand {
             throw ExitCode(2)
         }
         switch format {
-        case .text: try emit(ReviewReport.text(result), to: output)
-        case .json: try emit(ReviewReport.json(result), to: output)
-        case .sarif: try emit(ReviewReport.sarif(result, catalogDirectory: directory), to: output)
+        case .text: try emit(ReviewReport.text(result), to: output, as: .text)
+        case .json: try emit(ReviewReport.json(result), to: output, as: .json)
+        case .sarif: try emit(ReviewReport.sarif(result, catalogDirectory: directory), to: output, as: .json)
         case .html: try emit(HTMLReport.render(result), to: output)
         }
         if output != nil || format != .text { Terminal.err(ReviewReport.summaryLine(result)) }
@@ -103,7 +111,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The locale to export (default: the only translation).", valueName: "locale"))
     var locale: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, atomically (default, or -: standard output).", valueName: "file"))
     var output: String?
 
     func run() throws {

@@ -3,41 +3,51 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ErrorCatalog
 
 /// Reads lines from a file descriptor in 64 KiB blocks: constant memory, one pass, no Foundation.
 /// Lines end at `\n` (a preceding `\r` is dropped); a final line without `\n` is returned too.
+/// A line longer than `maximumLineLength` is not cut and passed on as if whole: it comes back
+/// with `tooLong` set, no text, and its full length, so the caller can say so and by how much.
 struct LineReader {
+    struct Line: Sendable {
+        /// The line's text (empty when `tooLong`).
+        var text: String
+        /// The line's length in bytes, without its line end (counted to the end for an overlong line).
+        var length: Int
+        var tooLong: Bool
+    }
+
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
     private(set) var bytesRead = 0
-    /// Lines longer than this are cut (the rest is skipped) so one huge line cannot exhaust memory.
+    /// Longest line returned as text (bytes); longer lines are measured and skipped.
     let maximumLineLength: Int
 
-    init(fd: Int32, maximumLineLength: Int = 1 << 20) {
+    init(fd: Int32, maximumLineLength: Int = InputLimits.maxLineBytes) {
         self.fd = fd
         self.maximumLineLength = maximumLineLength
         buffer.reserveCapacity(1 << 16)
     }
 
     /// The next line, or nil at the end of the input.
-    mutating func next() -> (line: String, truncated: Bool)? {
-        var truncated = false
+    mutating func next() -> Line? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 var end = newline
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                let overlong = end - start > maximumLineLength
-                let line = String(decoding: buffer[start..<min(end, start + maximumLineLength)], as: UTF8.self)
-                start = newline + 1
-                return (line, truncated || overlong)
+                defer { start = newline + 1 }
+                if end - start > maximumLineLength { return Line(text: "", length: end - start, tooLong: true) }
+                return Line(text: String(decoding: buffer[start..<end], as: UTF8.self), length: end - start, tooLong: false)
             }
             if finished {
                 guard start < buffer.count else { return nil }
-                let line = String(decoding: buffer[start..<min(buffer.count, start + maximumLineLength)], as: UTF8.self)
-                start = buffer.count
-                return (line, truncated)
+                defer { start = buffer.count }
+                let length = buffer.count - start
+                if length > maximumLineLength { return Line(text: "", length: length, tooLong: true) }
+                return Line(text: String(decoding: buffer[start...], as: UTF8.self), length: length, tooLong: false)
             }
             // Compact, then read more.
             if start > 0 {
@@ -45,13 +55,35 @@ struct LineReader {
                 start = 0
             }
             if buffer.count > maximumLineLength {
-                // Keep the head of the overlong line, drop the rest up to its newline.
-                truncated = true
-                buffer.removeSubrange(maximumLineLength..<buffer.count)
-                if !skipToNewline() { finished = true }
-                continue
+                // Too long already: count the rest of the line without keeping it.
+                return skipOverlong()
             }
             readMore()
+        }
+    }
+
+    /// The current (overlong) line, measured to its end and dropped; the buffer keeps what follows it.
+    private mutating func skipOverlong() -> Line {
+        var length = buffer.count
+        var lastByteWasCR = buffer.last == 0x0D
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 {
+                finished = true
+                return Line(text: "", length: length, tooLong: true)
+            }
+            bytesRead += count
+            if let newline = chunk[0..<count].firstIndex(of: 0x0A) {
+                length += newline
+                if newline > 0 ? chunk[newline - 1] == 0x0D : lastByteWasCR { length -= 1 }
+                buffer.append(contentsOf: chunk[(newline + 1)..<count])
+                return Line(text: "", length: length, tooLong: true)
+            }
+            length += count
+            lastByteWasCR = chunk[count - 1] == 0x0D
         }
     }
 
@@ -65,21 +97,6 @@ struct LineReader {
         bytesRead += count
         buffer.append(contentsOf: chunk[0..<count])
     }
-
-    /// Discards input until just after a newline is buffered; false at the end of input.
-    private mutating func skipToNewline() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count <= 0 { return false }
-            bytesRead += count
-            if let newline = chunk[0..<count].firstIndex(of: 0x0A) {
-                buffer.append(0x0A)
-                buffer.append(contentsOf: chunk[(newline + 1)..<count])
-                return true
-            }
-        }
-    }
 }
 
 /// Buffered standard output for streams: flushed per line on a terminal, per 64 KiB otherwise.
@@ -92,13 +109,27 @@ struct OutputBuffer {
         bytes.reserveCapacity(1 << 16)
     }
 
+    /// A line of text for people: made safe for a terminal (see `Terminal.printable`).
     mutating func write(line: String) {
-        bytes.append(contentsOf: line.utf8)
+        bytes.append(contentsOf: Terminal.printable(line, colour: false).utf8)
+        bytes.append(0x0A)
+        if lineBuffered || bytes.count >= 1 << 16 { flush() }
+    }
+
+    /// A line of JSON: invisible and control characters inside its strings become `\\u` escapes
+    /// (see `Terminal.jsonSafe`), the JSON value is unchanged.
+    mutating func write(jsonLine: String) {
+        bytes.append(contentsOf: Terminal.jsonSafe(jsonLine).utf8)
         bytes.append(0x0A)
         if lineBuffered || bytes.count >= 1 << 16 { flush() }
     }
 
     mutating func write(lineBytes: [UInt8]) {
+        // JSON bytes from MatchJSONWriter: pure ASCII passes as it is (the common case).
+        if lineBytes.contains(where: { $0 >= 0x7F }) {
+            write(jsonLine: String(decoding: lineBytes, as: UTF8.self))
+            return
+        }
         bytes.append(contentsOf: lineBytes)
         bytes.append(0x0A)
         if lineBuffered || bytes.count >= 1 << 16 { flush() }

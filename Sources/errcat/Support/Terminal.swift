@@ -17,7 +17,7 @@ enum Terminal {
         return false
     }()
 
-    enum Style: String {
+    enum Style: String, CaseIterable {
         case bold = "1", red = "31", yellow = "33", green = "32", cyan = "36", dim = "2"
     }
 
@@ -26,12 +26,64 @@ enum Terminal {
         return "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m"
     }
 
+    /// The escape sequences `styled` writes: the only ones that may reach a terminal, and only
+    /// while colour is on.
+    static let styleSequences: [String] = Style.allCases.map { "\u{1B}[\($0.rawValue)m" } + ["\u{1B}[0m"]
+
+    /// Every line errcat prints goes through here: whatever a command forgot, no control, bidi or
+    /// invisible character of a server message or a catalog text reaches the terminal raw (see
+    /// `Sanitized`). Line breaks and tabs stay; `styled`'s own colour sequences stay when colour is on.
+    static func printable(_ text: String, colour: Bool) -> String {
+        guard colour, text.contains("\u{1B}[") else { return Sanitized.visible(text, keepingLineBreaks: true) }
+        var out = ""
+        var rest = Substring(text)
+        while let escape = rest.firstIndex(of: "\u{1B}") {
+            out += Sanitized.visible(String(rest[..<escape]), keepingLineBreaks: true)
+            rest = rest[escape...]
+            if let sequence = styleSequences.first(where: { rest.hasPrefix($0) }) {
+                out += sequence
+                rest = rest.dropFirst(sequence.count)
+            } else {
+                out += "\\u{1B}"
+                rest = rest.dropFirst()
+            }
+        }
+        return out + Sanitized.visible(String(rest), keepingLineBreaks: true)
+    }
+
+    /// JSON text made safe for a terminal without changing its meaning: every scalar that
+    /// `Sanitized` would escape becomes a JSON `\\uXXXX` escape (a surrogate pair above U+FFFF).
+    /// Outside strings JSON is ASCII, and JSON writers already escape C0 controls, so only string
+    /// contents change, and they decode to the same value.
+    static func jsonSafe(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 >= 0x7F }) { return text }
+        guard Sanitized.needsEscaping(text) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            // Raw LF, tab and CR can only be JSON whitespace (inside strings writers escape them).
+            guard Sanitized.isInvisibleOrControl(scalar), scalar != "\n", scalar != "\t", scalar != "\r" else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 {
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out
+    }
+
+    /// JSON on standard output (see `jsonSafe`).
+    static func outJSON(_ text: String) {
+        print(jsonSafe(text))
+    }
+
     static func out(_ text: String) {
-        print(text)
+        print(printable(text, colour: !noColor && stdoutIsTTY))
     }
 
     static func err(_ text: String) {
-        var line = text
+        var line = printable(text, colour: !noColor && stderrIsTTY)
         if !line.hasSuffix("\n") { line += "\n" }
         FileHandle.standardError.write(Data(line.utf8))
     }
