@@ -147,12 +147,17 @@ public struct MessageMatcher: Sendable {
     public var stateCount: Int { parts.reduce(0) { $0 + $1.nodeCount } }
 
     /// Matches `message` against every template (of `locale`, and of `code` if given).
+    /// When no template with literal text matches, a fallback reads the literal text alone (see
+    /// `Tolerance.valueType`, `.truncated`, `.extraText`, `.sharpS`); its matches rank above any
+    /// free-text-only template.
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
-        withPooledScratch { scratch in
+        let scanned: MatchResult = withPooledScratch { scratch in
             withScan(message, locale: locale, code: code, scratch: scratch) {
                 result(scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code))
             }
         }
+        if let best = scanned.best, !best.isCatchAll { return scanned }
+        return withLiteralFallback(scanned, message: message, locale: locale, code: code)
     }
 
     /// Runs `body` with a scratch from the matcher's pool (returned afterwards).
@@ -360,9 +365,13 @@ enum NearestQuery: Sendable {
         case .computed(let nearMiss):
             return nearMiss
         case .query(let matcher, let message, let locale, let code):
-            return matcher.withPooledScratch { scratch in
+            let nearMiss = matcher.withPooledScratch { scratch in
                 matcher.withScan(message, locale: locale, code: code, scratch: scratch) { matcher.nearMiss(after: scratch) }
             }
+            // The automaton follows every template: a filter (code, locale) applies to the report too.
+            if let nearMiss, locale.admits(nearMiss.locale) && (code == nil || nearMiss.code == code) { return nearMiss }
+            if nearMiss == nil && code == nil && locale == .auto { return nil }
+            return matcher.literalNearest(message, locale: locale, code: code)
         }
     }
 }

@@ -74,10 +74,11 @@ struct ParseCommand: ParsableCommand {
                     writer.write(result, input: line)
                     output.write(lineBytes: writer.bytes)
                 } else {
-                    // The allocation-free view answers the common case; an unmatched or ambiguous
-                    // message takes the full result (nearest template, alternatives).
+                    // The allocation-free view answers the common case; an unmatched, ambiguous or
+                    // free-text-only message takes the full result (literal-text fallback, nearest
+                    // template, alternatives).
                     let quick: String? = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view in
-                        view.matched && !view.ambiguous ? MatchOutput.line(view) : nil
+                        view.matched && !view.ambiguous && !view.isCatchAll ? MatchOutput.line(view) : nil
                     }
                     output.write(line: quick ?? MatchOutput.line(matcher.match(line, locale: filter, code: code)))
                 }
