@@ -56,8 +56,9 @@ struct FallbackPattern {
     }
 
     var tokens: [Token] = []
-    /// For each token, the text to show when the template is cut before it (`missingText`).
-    var rest: [String] = []
+    /// For each literal token, its literal's index and the offset (in Unicode scalars) of the
+    /// original character it came from; (-1, 0) for a slot token.
+    var sources: [(literal: Int32, offset: Int32)] = []
     /// Where the template may be cut: tokens that are a clause boundary (`.`, `:`, `;`, `,`).
     var cuts: [Int] = []
     /// Folded literal characters.
@@ -66,45 +67,49 @@ struct FallbackPattern {
     static let boundaries: Set<Unicode.Scalar> = [".", ":", ";", ","]
 
     init(_ template: CompiledTemplate) {
-        var pieces: [(tokens: [Token], shown: [String])] = []
         for (k, literal) in template.literals.enumerated() {
-            let raw = Array(String(decoding: literal, as: UTF8.self).unicodeScalars)
-            let folded = FoldedText(raw)
-            var piece: [Token] = []
-            var shown: [String] = []
+            let folded = FoldedText(Array(String(decoding: literal, as: UTF8.self).unicodeScalars))
             for (j, scalar) in folded.scalars.enumerated() {
-                piece.append(.character(scalar))
-                shown.append(String(String.UnicodeScalarView(raw[folded.origin[j]...])))
+                tokens.append(.character(scalar))
+                sources.append((literal: Int32(k), offset: Int32(folded.origin[j])))
             }
-            pieces.append((piece, shown))
             if k < template.slotNames.count {
-                pieces.append(([.slotStart(k), .slotRest(k)], ["", ""]))
+                tokens.append(contentsOf: [.slotStart(k), .slotRest(k)])
+                sources.append(contentsOf: [(literal: -1, offset: 0), (literal: -1, offset: 0)])
             }
         }
-        // `shown` of a token: its literal's remaining text, then every later piece.
-        var suffix = template.hasPeriod ? "." : ""
-        var shownReversed: [String] = []
-        var slot = template.slotNames.count
-        for piece in pieces.reversed() {
-            if piece.tokens.first.map({ if case .slotStart = $0 { return true } else { return false } }) == true {
-                slot -= 1
-                suffix = "{\(template.slotNames[slot])}" + suffix
-                shownReversed.append(suffix)
-                shownReversed.append(suffix)
-            } else {
-                let whole = piece.shown.first ?? ""
-                for text in piece.shown.reversed() { shownReversed.append(text + suffix) }
-                suffix = whole + suffix
-            }
-        }
-        for piece in pieces { tokens.append(contentsOf: piece.tokens) }
-        rest = shownReversed.reversed()
         for (i, token) in tokens.enumerated() {
             if case .character(let c) = token {
                 literalCount += 1
                 if FallbackPattern.boundaries.contains(c) { cuts.append(i) }
             }
         }
+    }
+
+    /// The template's text from token `p` on, as the pattern shows it (literal text and
+    /// `{placeholders}`, e.g. `", application roles: {grantedRoles}."`); with `literalOnly`, only
+    /// the rest of the literal that token `p` is in.
+    func rest(from p: Int, of template: CompiledTemplate, literalOnly: Bool = false) -> String {
+        var text = ""
+        var k: Int
+        if p >= tokens.count {
+            return template.hasPeriod ? "." : ""
+        } else if sources[p].literal >= 0 {
+            k = Int(sources[p].literal)
+            let raw = Array(String(decoding: template.literals[k], as: UTF8.self).unicodeScalars)
+            text = String(String.UnicodeScalarView(raw[Int(sources[p].offset)...]))
+            if literalOnly { return text }
+        } else {
+            switch tokens[p] {
+            case .slotStart(let slot), .slotRest(let slot): k = slot
+            case .character: k = 0
+            }
+        }
+        while k < template.slotNames.count {
+            text += "{\(template.slotNames[k])}" + String(decoding: template.literals[k + 1], as: UTF8.self)
+            k += 1
+        }
+        return text + (template.hasPeriod ? "." : "")
     }
 
     /// Matches `tokens[..<count]` against the whole of `text` (slots non-empty): the text
@@ -178,10 +183,11 @@ extension MessageMatcher {
 
         var found: [(match: Match, key: [Int])] = []
         var seen: Set<[String]> = []
-        for template in templates where template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) {
+        for (t, template) in templates.enumerated()
+        where template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) {
             let identity = [template.code, template.locale, template.variant.id]
             if seen.contains(identity) { continue }
-            let pattern = FallbackPattern(template)
+            let pattern = storage.fallbackPatterns[t]
             let all = pattern.tokens.count
             var tolerances = base
             if template.hasPeriod != period { tolerances.insert(.finalPeriod) }
@@ -200,7 +206,7 @@ extension MessageMatcher {
                     guard literal >= 12, let prefix = pattern.match(text, count: cut) else { continue }
                     positions = prefix
                     used = cut
-                    missing = pattern.rest[cut]
+                    missing = pattern.rest(from: cut, of: template)
                     tolerances.insert(.truncated)
                     break
                 }
@@ -245,6 +251,8 @@ extension MessageMatcher {
                 values[name] = MatchedValue(type: template.placeholders[name]?.type ?? .string, value: value, text: value.description,
                                             rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true)
             }
+            // A partial message must at least have values that fit: otherwise the cut is a guess.
+            if (missing != nil || extra != nil) && tolerances.bits & Tolerance.valueType.bit != 0 { continue }
             // Name what the folding forgave in the literal text.
             tolerances.bits |= Self.literalDifferences(pattern: pattern, template: template, positions: positions, used: used,
                                                        folded: folded, original: original).bits
@@ -311,8 +319,9 @@ extension MessageMatcher {
         let folded = FoldedText(original)
         let text = folded.scalars
         var best: (progress: Int, position: Int, template: CompiledTemplate, pattern: FallbackPattern, token: Int)? = nil
-        for template in templates where template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) {
-            let pattern = FallbackPattern(template)
+        for (t, template) in templates.enumerated()
+        where template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) {
+            let pattern = storage.fallbackPatterns[t]
             let tokens = pattern.tokens
             var p = 0
             var t = 0
@@ -360,11 +369,7 @@ extension MessageMatcher {
         } else {
             switch best.pattern.tokens[best.token] {
             case .character:
-                var end = best.token
-                while end < best.pattern.tokens.count, case .character = best.pattern.tokens[end] { end += 1 }
-                let whole = best.pattern.rest[best.token]
-                let after = end < best.pattern.rest.count ? best.pattern.rest[end] : (template.hasPeriod ? "." : "")
-                expected = "\"" + String(whole.dropLast(after.count)) + "\""
+                expected = "\"" + best.pattern.rest(from: best.token, of: template, literalOnly: true) + "\""
             case .slotStart(let k), .slotRest(let k):
                 expected = "{\(template.slotNames[k])}: " + template.slotKinds[k].describedAs
             }

@@ -28,6 +28,8 @@ public struct MessageMatcher: Sendable {
         let anchoredView: AnchoredView
         /// Whether `scan` tries the pre-pass first (off only to compare it with the automaton).
         let anchoredEnabled: Bool
+        /// Each template's literal text for the fallback of `match()` (see LiteralFallback.swift).
+        let fallbackPatterns: [FallbackPattern]
         /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
         let pool = Mutex<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?, anchoredEnabled: Bool = true) {
@@ -54,6 +56,7 @@ public struct MessageMatcher: Sendable {
             self.core = CoreTables(templates: templates)
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
+            self.fallbackPatterns = templates.map(FallbackPattern.init)
         }
     }
     let storage: Storage
@@ -151,13 +154,18 @@ public struct MessageMatcher: Sendable {
     /// `Tolerance.valueType`, `.truncated`, `.extraText`, `.sharpS`); its matches rank above any
     /// free-text-only template.
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
-        let scanned: MatchResult = withPooledScratch { scratch in
+        let scanned = automatonMatch(message, locale: locale, code: code)
+        if let best = scanned.best, !best.isCatchAll { return scanned }
+        return withLiteralFallback(scanned, message: message, locale: locale, code: code)
+    }
+
+    /// `match()` without the literal-text fallback: what the automaton (and `withMatch`) says.
+    func automatonMatch(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
+        withPooledScratch { scratch in
             withScan(message, locale: locale, code: code, scratch: scratch) {
                 result(scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code))
             }
         }
-        if let best = scanned.best, !best.isCatchAll { return scanned }
-        return withLiteralFallback(scanned, message: message, locale: locale, code: code)
     }
 
     /// Runs `body` with a scratch from the matcher's pool (returned afterwards).

@@ -162,6 +162,8 @@ extension MatchResult: Codable {
         try container.encode(ambiguous, forKey: AnyKey("ambiguous"))
         if let best {
             try best.encodeFields(into: &container)
+            // A free-text-only best match keeps the report of the template the text came closest to.
+            if best.isCatchAll, let nearest { try container.encode(nearest, forKey: AnyKey("nearest")) }
         } else {
             try container.encodeNil(forKey: AnyKey("code"))
             try container.encode(Confidence.noMatch, forKey: AnyKey("confidence"))
