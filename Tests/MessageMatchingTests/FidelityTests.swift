@@ -126,6 +126,9 @@ struct FidelityTests {
         #expect(matcher.match("An error has occurred.").confidence == .low)
         #expect(matcher.match("An error has occurred.").best?.isCatchAll == true)
         #expect(matcher.match("zorb quint fellow 123").confidence == .noMatch)
+        #expect(matcher.withMatch("Hash value 12ab is invalid.") { $0.confidence } == .high)
+        #expect(matcher.withMatch("An error has occurred.") { $0.confidence } == .low)
+        #expect(matcher.withMatch("zorb quint fellow 123") { $0.confidence } == .noMatch)
     }
 
     @Test func aspNetBodyIsAGuessAndUnknownWhenTheStatusDisagrees() throws {

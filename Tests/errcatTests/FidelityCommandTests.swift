@@ -117,6 +117,10 @@ import Testing
         #expect(complete["extraText"] == nil)
         let text = try Errcat.run(["parse", "Missing application roles. API required roles: Machine.Read.All"])
         #expect(text.stdout.contains("the message stops before: , application roles: {grantedRoles}."), "\(text)")
+        // A translation never drops the extra text silently.
+        let translated = try Errcat.run(["translate", "Action is already in progress. Please retry later.", "--to", "de"])
+        #expect(translated.status != 0, "\(translated)")
+        #expect(translated.stderr.contains("the message is ActiveRequestAlreadyExists followed by more text (\". Please retry later.\"), which a translation would drop"), "\(translated)")
     }
 
     // 6. --code and --locale apply to nearest and alternatives.
