@@ -146,6 +146,38 @@ struct FallbackPattern {
     }
 }
 
+/// Which templates the fallback tries for a message: those whose text starts with the same
+/// three folded literal characters as the message, and those that start with a value (or a
+/// shorter literal). Keeps the fallback's work small in a catalog of thousands of templates.
+struct FallbackIndex: Sendable {
+    static let keyLength = 3
+    var byPrefix: [String: [Int]] = [:]
+    var unanchored: [Int] = []
+
+    init(_ patterns: [FallbackPattern]) {
+        for (t, pattern) in patterns.enumerated() {
+            if let key = FallbackIndex.key(pattern) { byPrefix[key, default: []].append(t) } else { unanchored.append(t) }
+        }
+    }
+
+    static func key(_ pattern: FallbackPattern) -> String? {
+        var key = String.UnicodeScalarView()
+        for token in pattern.tokens.prefix(keyLength) {
+            guard case .character(let c) = token else { return nil }
+            key.append(c)
+        }
+        return key.count == keyLength ? String(key) : nil
+    }
+
+    /// Candidate templates for a folded message, in catalog order.
+    func candidates(_ text: ArraySlice<Unicode.Scalar>) -> [Int] {
+        guard text.count >= FallbackIndex.keyLength else { return unanchored }
+        let key = String(String.UnicodeScalarView(text.prefix(FallbackIndex.keyLength)))
+        guard let anchored = byPrefix[key] else { return unanchored }
+        return (anchored + unanchored).sorted()
+    }
+}
+
 extension MessageMatcher {
     /// `result` with the literal-text fallback's matches ranked first, when `result` has no
     /// match of a template with literal text.
@@ -183,8 +215,9 @@ extension MessageMatcher {
 
         var found: [(match: Match, key: [Int])] = []
         var seen: Set<[String]> = []
-        for (t, template) in templates.enumerated()
-        where template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) {
+        for t in storage.fallbackIndex.candidates(text) {
+            let template = templates[t]
+            guard template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) else { continue }
             let identity = [template.code, template.locale, template.variant.id]
             if seen.contains(identity) { continue }
             let pattern = storage.fallbackPatterns[t]

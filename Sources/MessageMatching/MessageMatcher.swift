@@ -30,6 +30,7 @@ public struct MessageMatcher: Sendable {
         let anchoredEnabled: Bool
         /// Each template's literal text for the fallback of `match()` (see LiteralFallback.swift).
         let fallbackPatterns: [FallbackPattern]
+        let fallbackIndex: FallbackIndex
         /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
         let pool = Mutex<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?, anchoredEnabled: Bool = true) {
@@ -57,6 +58,7 @@ public struct MessageMatcher: Sendable {
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
             self.fallbackPatterns = templates.map(FallbackPattern.init)
+            self.fallbackIndex = FallbackIndex(fallbackPatterns)
         }
     }
     let storage: Storage
