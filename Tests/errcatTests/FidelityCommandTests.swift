@@ -100,6 +100,8 @@ import Testing
         #expect(((details.first?["args"] as? [String: [String: Any]])?["url"])?["text"] as? String == "ftp//x")
         let text = try Errcat.run(["explain"], stdin: body)
         #expect(text.stdout.contains("Hash value zz is invalid."), "\(text)")
+        #expect(!text.stdout.contains("Bad request"), "the outer message is not the one explained: \(text)")
+        #expect(text.stdout.contains("Detail      InvalidUrl (HTTP 400): URL ftp//x is invalid.  url=ftp//x  [url]\n"), "\(text)")
     }
 
     // 5. Partial messages: truncated and extra text, with what is missing or added.
