@@ -63,6 +63,8 @@ struct FallbackPattern {
     var cuts: [Int] = []
     /// Folded literal characters.
     var literalCount = 0
+    /// Literal characters before each token.
+    var literalBefore: [Int] = []
 
     static let boundaries: Set<Unicode.Scalar> = [".", ":", ";", ","]
 
@@ -79,6 +81,7 @@ struct FallbackPattern {
             }
         }
         for (i, token) in tokens.enumerated() {
+            literalBefore.append(literalCount)
             if case .character(let c) = token {
                 literalCount += 1
                 if FallbackPattern.boundaries.contains(c) { cuts.append(i) }
@@ -146,35 +149,55 @@ struct FallbackPattern {
     }
 }
 
-/// Which templates the fallback tries for a message: those whose text starts with the same
-/// three folded literal characters as the message, and those that start with a value (or a
-/// shorter literal). Keeps the fallback's work small in a catalog of thousands of templates.
+/// Which templates the fallback tries for a message: a template that starts with literal text
+/// only when the message starts with its first three folded characters; a template that starts
+/// with a value only when the message contains the first three characters of the literal after
+/// that value; the few others always. Keeps the fallback's work small in a catalog of thousands
+/// of templates.
 struct FallbackIndex: Sendable {
-    static let keyLength = 3
-    var byPrefix: [String: [Int]] = [:]
+    var byPrefix: [UInt64: [Int]] = [:]
+    var byInner: [UInt64: [Int]] = [:]
     var unanchored: [Int] = []
+
+    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
+    }
 
     init(_ patterns: [FallbackPattern]) {
         for (t, pattern) in patterns.enumerated() {
-            if let key = FallbackIndex.key(pattern) { byPrefix[key, default: []].append(t) } else { unanchored.append(t) }
+            let tokens = pattern.tokens
+            func trigram(at i: Int) -> UInt64? {
+                guard i + 2 < tokens.count, case .character(let a) = tokens[i], case .character(let b) = tokens[i + 1],
+                      case .character(let c) = tokens[i + 2] else { return nil }
+                return FallbackIndex.key(a, b, c)
+            }
+            if let key = trigram(at: 0) {
+                byPrefix[key, default: []].append(t)
+            } else if case .slotStart = tokens.first, let key = trigram(at: 2) {
+                byInner[key, default: []].append(t)
+            } else {
+                unanchored.append(t)
+            }
         }
-    }
-
-    static func key(_ pattern: FallbackPattern) -> String? {
-        var key = String.UnicodeScalarView()
-        for token in pattern.tokens.prefix(keyLength) {
-            guard case .character(let c) = token else { return nil }
-            key.append(c)
-        }
-        return key.count == keyLength ? String(key) : nil
     }
 
     /// Candidate templates for a folded message, in catalog order.
     func candidates(_ text: ArraySlice<Unicode.Scalar>) -> [Int] {
-        guard text.count >= FallbackIndex.keyLength else { return unanchored }
-        let key = String(String.UnicodeScalarView(text.prefix(FallbackIndex.keyLength)))
-        guard let anchored = byPrefix[key] else { return unanchored }
-        return (anchored + unanchored).sorted()
+        var found = unanchored
+        let s = text.startIndex
+        if text.count >= 3 {
+            if let anchored = byPrefix[FallbackIndex.key(text[s], text[s + 1], text[s + 2])] { found += anchored }
+            if !byInner.isEmpty {
+                for i in s..<(text.endIndex - 2) {
+                    if let inner = byInner[FallbackIndex.key(text[i], text[i + 1], text[i + 2])] { found += inner }
+                }
+            }
+        }
+        found.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(found.count)
+        for t in found where unique.last != t { unique.append(t) }
+        return unique
     }
 }
 
@@ -192,7 +215,9 @@ extension MessageMatcher {
 
     /// The fallback's matches, ranked: complete ones first, then fewer tolerances, more literal text.
     func literalFallback(_ message: String, locale: LocaleFilter, code: String?) -> [(match: Match, key: [Int])] {
-        let composed = message.precomposedStringWithCanonicalMapping
+        if message.utf8.count > 4 * literalFallbackLimit { return [] }
+        // ASCII text is already NFC.
+        let composed = message.utf8.allSatisfy { $0 < 0x80 } ? message : message.precomposedStringWithCanonicalMapping
         var original = Array(composed.unicodeScalars)
         if original.count > literalFallbackLimit { return [] }
         var base = ToleranceSet()
@@ -214,12 +239,13 @@ extension MessageMatcher {
         let text = folded.scalars[...]
 
         var found: [(match: Match, key: [Int])] = []
-        var seen: Set<[String]> = []
         for t in storage.fallbackIndex.candidates(text) {
             let template = templates[t]
             guard template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) else { continue }
-            let identity = [template.code, template.locale, template.variant.id]
-            if seen.contains(identity) { continue }
+            // One match per template (a plural's branches are templates of their own here).
+            if found.contains(where: { $0.match.code == template.code && $0.match.locale == template.locale && $0.match.variant == template.variant }) {
+                continue
+            }
             let pattern = storage.fallbackPatterns[t]
             let all = pattern.tokens.count
             var tolerances = base
@@ -235,8 +261,7 @@ extension MessageMatcher {
             } else {
                 // The message stops at a clause boundary of the template.
                 for cut in pattern.cuts.reversed() where cut > 0 {
-                    let literal = pattern.tokens[..<cut].filter { if case .character = $0 { return true } else { return false } }.count
-                    guard literal >= 12, let prefix = pattern.match(text, count: cut) else { continue }
+                    guard pattern.literalBefore[cut] >= 12, let prefix = pattern.match(text, count: cut) else { continue }
                     positions = prefix
                     used = cut
                     missing = pattern.rest(from: cut, of: template)
@@ -289,7 +314,6 @@ extension MessageMatcher {
             // Name what the folding forgave in the literal text.
             tolerances.bits |= Self.literalDifferences(pattern: pattern, template: template, positions: positions, used: used,
                                                        folded: folded, original: original).bits
-            seen.insert(identity)
             var match = Match(code: template.code, status: template.status, locale: template.locale, variant: template.variant,
                               sameTextVariants: [], isObserved: template.isObserved, values: values,
                               tolerances: tolerances.sorted, literalBytes: template.literalBytes, typeScore: typeScore,
@@ -297,7 +321,7 @@ extension MessageMatcher {
             match.missingText = missing
             match.extraText = extra
             let partial = missing != nil || extra != nil ? 1 : 0
-            let literal = pattern.tokens[..<used].reduce(0) { if case .character = $1 { return $0 + 1 } else { return $0 } }
+            let literal = used < pattern.tokens.count ? pattern.literalBefore[used] : pattern.literalCount
             found.append((match, [partial, tolerances.bits.nonzeroBitCount, -literal, -typeScore, template.isObserved ? 1 : 0, template.order]))
         }
         found.sort { $0.key.lexicographicallyPrecedes($1.key) }
