@@ -150,8 +150,8 @@ struct FallbackPattern {
 }
 
 /// Which templates the fallback tries for a message: a template that starts with literal text
-/// only when the message starts with its first three folded characters; a template that starts
-/// with a value only when the message contains the first three characters of the literal after
+/// only when the message starts with its first six folded characters; a template that starts
+/// with a value only when the message contains the first six characters of the literal after
 /// that value; the few others always. Keeps the fallback's work small in a catalog of thousands
 /// of templates.
 struct FallbackIndex: Sendable {
@@ -159,17 +159,23 @@ struct FallbackIndex: Sendable {
     var byInner: [UInt64: [Int]] = [:]
     var unanchored: [Int] = []
 
-    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
-        UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
+    static let keyLength = 6
+
+    /// A hash of `keyLength` scalars (a collision only adds a candidate).
+    @inline(__always) static func key<C: Collection>(_ scalars: C) -> UInt64 where C.Element == Unicode.Scalar {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3 }
+        return hash
     }
 
     init(_ patterns: [FallbackPattern]) {
         for (t, pattern) in patterns.enumerated() {
             let tokens = pattern.tokens
             func trigram(at i: Int) -> UInt64? {
-                guard i + 2 < tokens.count, case .character(let a) = tokens[i], case .character(let b) = tokens[i + 1],
-                      case .character(let c) = tokens[i + 2] else { return nil }
-                return FallbackIndex.key(a, b, c)
+                var run: [Unicode.Scalar] = []
+                var j = i
+                while j < tokens.count, run.count < FallbackIndex.keyLength, case .character(let c) = tokens[j] { run.append(c); j += 1 }
+                return run.count == FallbackIndex.keyLength ? FallbackIndex.key(run) : nil
             }
             if let key = trigram(at: 0) {
                 byPrefix[key, default: []].append(t)
@@ -185,11 +191,12 @@ struct FallbackIndex: Sendable {
     func candidates(_ text: ArraySlice<Unicode.Scalar>) -> [Int] {
         var found = unanchored
         let s = text.startIndex
-        if text.count >= 3 {
-            if let anchored = byPrefix[FallbackIndex.key(text[s], text[s + 1], text[s + 2])] { found += anchored }
+        let k = FallbackIndex.keyLength
+        if text.count >= k {
+            if let anchored = byPrefix[FallbackIndex.key(text[s..<s + k])] { found += anchored }
             if !byInner.isEmpty {
-                for i in s..<(text.endIndex - 2) {
-                    if let inner = byInner[FallbackIndex.key(text[i], text[i + 1], text[i + 2])] { found += inner }
+                for i in s...(text.endIndex - k) {
+                    if let inner = byInner[FallbackIndex.key(text[i..<i + k])] { found += inner }
                 }
             }
         }
