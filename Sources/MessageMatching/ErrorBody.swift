@@ -36,6 +36,9 @@ public struct ErrorBody: Sendable, Hashable {
     /// The tracking ID to quote to support (`target`; a GUID or a request id such as `|8b7d5947-428b0a9cb9bb1600.`).
     public let target: String?
     public let details: [Entry]
+    /// Each nested `innererror` (code, message, target), outermost first; `codeChain` without
+    /// the top level's code is their codes.
+    public private(set) var innerErrors: [Entry] = []
     /// For HTML: the page title, else the start of its text; for unreadable JSON: why.
     public let note: String?
 
@@ -91,11 +94,14 @@ public struct ErrorBody: Sendable, Hashable {
         }
         if let error = (value(top, "error") ?? top["odata.error"]) as? [String: Any] {
             var chain: [String] = []
+            var innerErrors: [Entry] = []
             if let code = string(value(error, "code")) { chain.append(code) }
             var inner = value(error, "innererror") as? [String: Any]
             var depth = 0
             while let current = inner, depth < 32 {
-                if let code = string(value(current, "code")) { chain.append(code) }
+                let code = string(value(current, "code"))
+                if let code { chain.append(code) }
+                innerErrors.append(Entry(code: code, message: string(value(current, "message")), target: string(value(current, "target"))))
                 inner = value(current, "innererror") as? [String: Any]
                 depth += 1
             }
@@ -107,7 +113,7 @@ public struct ErrorBody: Sendable, Hashable {
             }
             return ErrorBody(format: .errorEnvelope, code: string(value(error, "code")), codeChain: chain,
                              message: string(value(error, "message")), target: string(value(error, "target")),
-                             details: details, note: nil)
+                             details: details, innerErrors: innerErrors, note: nil)
         }
         if let message = string(value(top, "message")) {
             return ErrorBody(format: .aspNet, code: string(value(top, "code")), codeChain: string(value(top, "code")).map { [$0] } ?? [],
@@ -165,6 +171,15 @@ public struct ExplainedError: Sendable {
     /// What was found (unknown codes, disagreements, non-JSON bodies), structured; render with
     /// `ExplainNote.text(german:)`.
     public let findings: [ExplainNote]
+    /// The message that was matched: the one that belongs to `code` (an `innererror`'s own
+    /// message when the code came from that `innererror`), else the envelope's message.
+    public let message: String?
+    /// `high` when the code comes from the envelope or from a template whose literal text
+    /// matched and nothing contradicts it; `low` when it rests on a free-text-only template or
+    /// the HTTP status or the envelope's code disagrees; `noMatch` when there is no code.
+    public let confidence: Confidence
+    /// Each entry of the envelope's `details`, explained on its own (code, message, target).
+    public let details: [ExplainedError]
     /// The findings as English sentences.
     public var notes: [String] { findings.map { $0.text(german: false) } }
 
@@ -186,10 +201,20 @@ extension MessageMatcher {
         // The deepest code of the chain the catalog knows.
         var envelopeCode: String? = nil
         var source = ExplainedError.CodeSource.none
-        for (depth, code) in body.codeChain.enumerated().reversed() where known(code) {
+        var message = body.message
+        if body.format == .errorEnvelope, !body.innerErrors.isEmpty {
+            // The deepest innererror with a code the catalog knows; its own message, if it has one.
+            for inner in body.innerErrors.reversed() {
+                guard let code = inner.code, known(code) else { continue }
+                envelopeCode = code
+                source = .innerError
+                if let own = inner.message { message = own }
+                break
+            }
+        }
+        if envelopeCode == nil, let code = body.code, known(code) {
             envelopeCode = code
-            source = depth == 0 ? .envelope : .innerError
-            break
+            source = .envelope
         }
         let unknown = body.codeChain.filter { !known($0) }
         if !unknown.isEmpty {
@@ -205,7 +230,7 @@ extension MessageMatcher {
         var result: MatchResult? = nil
         var messageCode: String? = nil
         var disagreement = false
-        if let message = body.message {
+        if let message {
             let open = match(message)
             let strong = open.all.filter { !$0.isCatchAll }
             if let envelopeCode {
@@ -232,6 +257,17 @@ extension MessageMatcher {
             code = messageCode
             source = .message
         }
+        // A code that rests only on a free-text template ("{reason}.") is a guess.
+        var guess = source == .message && !(result?.all.contains { $0.code == messageCode && !$0.isCatchAll } ?? false)
+        if guess, let guessed = code, let httpStatus, let status = catalog?.entry(guessed)?.status, status != httpStatus {
+            // The status contradicts the guess: say "unknown" rather than diagnose wrongly.
+            notes.append(.guessDropped(code: guessed, http: httpStatus, catalog: status))
+            code = nil
+            messageCode = nil
+            guess = false
+        } else if guess, let guessed = code {
+            notes.append(.lowConfidence(code: guessed))
+        }
         if code == nil, let first = body.code { notes.append(.noCatalogEntry(first)) }
         let entry = code.flatMap { catalog?.entry($0) }
         let status = entry?.status
@@ -243,11 +279,17 @@ extension MessageMatcher {
         let language = locale.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? locale
         let localized = entry.flatMap { $0.localized[locale] ?? $0.localized[language] }
         let fallback = entry.flatMap { e in catalog.flatMap { e.localized[$0.sourceLocale] } }
+        let confidence: Confidence = code == nil ? .noMatch : guess || disagreement || statusAgrees == false ? .low : .high
+        let details = body.details.map { entry in
+            explain(ErrorBody(format: .errorEnvelope, code: entry.code, codeChain: entry.code.map { [$0] } ?? [], message: entry.message,
+                              target: entry.target, details: [], note: nil), locale: locale)
+        }
         return ExplainedError(body: body, match: result, code: code, codeSource: code == nil ? .none : source, status: status,
                               httpStatus: httpStatus, statusAgrees: statusAgrees, messageCode: messageCode,
                               codeDisagreement: disagreement, target: body.target,
                               description: localized?.description ?? fallback?.description,
-                              hint: localized?.hint ?? fallback?.hint, findings: notes)
+                              hint: localized?.hint ?? fallback?.hint, findings: notes, message: message,
+                              confidence: confidence, details: details)
     }
 }
 
@@ -270,6 +312,10 @@ public enum ExplainNote: Sendable, Hashable {
     case noCatalogEntry(String)
     /// The response's HTTP status differs from the catalog's for the code.
     case statusDiffers(http: Int, catalog: Int, code: String)
+    /// The code is a guess: only a free-text template ("{reason}.") matched the message.
+    case lowConfidence(code: String)
+    /// Only a free-text template of `code` matched, and the HTTP status contradicts it: no code is given.
+    case guessDropped(code: String, http: Int, catalog: Int)
 
     public func text(german: Bool) -> String {
         switch self {
@@ -296,6 +342,12 @@ public enum ExplainNote: Sendable, Hashable {
         case .statusDiffers(let http, let catalog, let code):
             return german ? "HTTP-Status \(http) weicht vom Katalogwert \(catalog) für \(code) ab"
                 : "HTTP status \(http) differs from the catalog's \(catalog) for \(code)"
+        case .lowConfidence(let code):
+            return german ? "geraten (geringe Sicherheit): nur die Freitext-Vorlage von \(code) passt, die fast jeden Satz erfasst"
+                : "a guess (low confidence): only the free-text template of \(code) matches, and it fits almost any sentence"
+        case .guessDropped(let code, let http, let catalog):
+            return german ? "Code unbekannt: nur die Freitext-Vorlage von \(code) (HTTP \(catalog)) passt, die Antwort hat aber HTTP \(http)"
+                : "code unknown: only the free-text template of \(code) (HTTP \(catalog)) matches, but the response is HTTP \(http)"
         }
     }
 }

@@ -60,6 +60,10 @@ public struct MatchView {
     public var isObserved: Bool { matched && template.isObserved }
     /// The template matches any sentence ("{reason}."): the match says little.
     public var isCatchAll: Bool { matched && !template.hasBodyLiteral }
+    /// As `Match.confidence`: `low` for a free-text-only template, `noMatch` when nothing matched.
+    /// The view is the automaton's answer: for a `low` or unmatched view, `match()` may still find
+    /// a template by its literal text (`valueType`, `truncated` …).
+    public var confidence: Confidence { !matched ? .noMatch : isCatchAll ? .low : .high }
     /// No tolerance was needed.
     public var exact: Bool { matched && toleranceBits == 0 }
     /// Each tolerance applied, in `Tolerance` order (allocates when there is one).

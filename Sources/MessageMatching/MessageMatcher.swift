@@ -27,6 +27,9 @@ public struct MessageMatcher: Sendable {
         let anchoredView: AnchoredView
         /// Whether `scan` tries the pre-pass first (off only to compare it with the automaton).
         let anchoredEnabled: Bool
+        /// Each template's literal text for the fallback of `match()` (see LiteralFallback.swift).
+        let fallbackPatterns: [FallbackPattern]
+        let fallbackIndex: FallbackIndex
         /// Scratches for callers that do not bring their own (`match`, `withMatch` without one).
         let pool = Locked<[PooledScratch]>([])
         init(templates: [CompiledTemplate], catalog: Catalog?, anchoredEnabled: Bool = true) {
@@ -53,6 +56,8 @@ public struct MessageMatcher: Sendable {
             self.core = CoreTables(templates: templates)
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
+            self.fallbackPatterns = templates.map(FallbackPattern.init)
+            self.fallbackIndex = FallbackIndex(fallbackPatterns)
         }
     }
     let storage: Storage
@@ -178,7 +183,17 @@ public struct MessageMatcher: Sendable {
     public var stateCount: Int { parts.reduce(0) { $0 + $1.nodeCount } }
 
     /// Matches `message` against every template (of `locale`, and of `code` if given).
+    /// When no template with literal text matches, a fallback reads the literal text alone (see
+    /// `Tolerance.valueType`, `.truncated`, `.extraText`, `.sharpS`); its matches rank above any
+    /// free-text-only template.
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
+        let scanned = automatonMatch(message, locale: locale, code: code)
+        if let best = scanned.best, !best.isCatchAll { return scanned }
+        return withLiteralFallback(scanned, message: message, locale: locale, code: code)
+    }
+
+    /// `match()` without the literal-text fallback: what the automaton (and `withMatch`) says.
+    func automatonMatch(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
         withPooledScratch { scratch in
             withScan(message, locale: locale, code: code, scratch: scratch) {
                 result(scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code))
@@ -391,9 +406,13 @@ enum NearestQuery: Sendable {
         case .computed(let nearMiss):
             return nearMiss
         case .query(let matcher, let message, let locale, let code):
-            return matcher.withPooledScratch { scratch in
+            let nearMiss = matcher.withPooledScratch { scratch in
                 matcher.withScan(message, locale: locale, code: code, scratch: scratch) { matcher.nearMiss(after: scratch) }
             }
+            // The automaton follows every template: a filter (code, locale) applies to the report too.
+            if let nearMiss, locale.admits(nearMiss.locale) && (code == nil || nearMiss.code == code) { return nearMiss }
+            if nearMiss == nil && code == nil && locale == .auto { return nil }
+            return matcher.literalNearest(message, locale: locale, code: code)
         }
     }
 }

@@ -3,7 +3,7 @@ import ErrorCatalog
 // MatchResult, Match, MatchedValue and NearMiss encode with the field names of
 // `errcat parse --json` (README, "parse --json result"): a result is
 // `{matched, ambiguous, code, status, locale, variant, variantIndex, observed, args, exact,
-// tolerances, catchAll, alternatives}` (the best match's fields at the top level, `code: null`
+// tolerances, catchAll, confidence, alternatives}` (the best match's fields at the top level, `code: null`
 // and `nearest` when nothing matched). A few fields the tool does not print are added so that
 // decoding gives back what was encoded: `sameTextVariants`, `literalBytes` and `typeScore` of a
 // match, `variantIndex` and `utf8Offset` of a near miss. Decoding the tool's own output works too;
@@ -56,7 +56,8 @@ extension VariantID: Codable {
 
 extension Match: Codable {
     enum CodingKeys: String, CodingKey {
-        case code, status, locale, variant, variantIndex, observed, args, exact, tolerances, catchAll
+        case code, status, locale, variant, variantIndex, observed, args, exact, tolerances, catchAll, confidence
+        case missingText, extraText
         case sameTextVariants, literalBytes, typeScore
     }
 
@@ -73,7 +74,9 @@ extension Match: Codable {
                   tolerances: try container.decode([Tolerance].self, forKey: .tolerances),
                   literalBytes: try container.decodeIfPresent(Int.self, forKey: .literalBytes) ?? 0,
                   typeScore: try container.decodeIfPresent(Int.self, forKey: .typeScore) ?? 0,
-                  isCatchAll: try container.decode(Bool.self, forKey: .catchAll))
+                  isCatchAll: try container.decode(Bool.self, forKey: .catchAll),
+                  missingText: try container.decodeIfPresent(String.self, forKey: .missingText),
+                  extraText: try container.decodeIfPresent(String.self, forKey: .extraText))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -93,6 +96,9 @@ extension Match: Codable {
         try container.encode(exact, forKey: key(.exact))
         try container.encode(tolerances, forKey: key(.tolerances))
         try container.encode(isCatchAll, forKey: key(.catchAll))
+        try container.encode(confidence, forKey: key(.confidence))
+        if let missingText { try container.encode(missingText, forKey: key(.missingText)) }
+        if let extraText { try container.encode(extraText, forKey: key(.extraText)) }
         if !sameTextVariants.isEmpty { try container.encode(sameTextVariants, forKey: key(.sameTextVariants)) }
         try container.encode(literalBytes, forKey: key(.literalBytes))
         try container.encode(typeScore, forKey: key(.typeScore))
@@ -156,8 +162,11 @@ extension MatchResult: Codable {
         try container.encode(ambiguous, forKey: AnyKey("ambiguous"))
         if let best {
             try best.encodeFields(into: &container)
+            // A free-text-only best match keeps the report of the template the text came closest to.
+            if best.isCatchAll, let nearest { try container.encode(nearest, forKey: AnyKey("nearest")) }
         } else {
             try container.encodeNil(forKey: AnyKey("code"))
+            try container.encode(Confidence.noMatch, forKey: AnyKey("confidence"))
             if let nearest { try container.encode(nearest, forKey: AnyKey("nearest")) }
         }
         try container.encode(alternatives, forKey: AnyKey("alternatives"))

@@ -44,8 +44,18 @@ public enum Tolerance: String, Sendable, Hashable, CaseIterable, Comparable {
     case firstLetterCase
     /// A space before punctuation (the seed's German style: "Eingabe x ." ).
     case spaceBeforePunctuation
-    /// Other letters differ in case (the seed's "DIE URL").
+    /// Other letters differ in case (the seed's "DIE URL"), also beyond ASCII (Ä/ä, É/é).
     case letterCase
+    /// `ss` written for `ß` (Swiss German: "Batchgrösse" for "Batchgröße"), or the reverse.
+    case sharpS
+    /// The literal text matched, but a value does not fit its placeholder's type (an action in
+    /// words where one token was expected): the value is kept as text, `valid: false`.
+    case valueType
+    /// The message stops at a clause boundary (`.`, `:`, `;`, `,`) of the template: the rest of
+    /// the template (`Match.missingText`) and its values are absent.
+    case truncated
+    /// The whole template matched, followed by more text after a clause boundary (`Match.extraText`).
+    case extraText
 
     public static func < (lhs: Tolerance, rhs: Tolerance) -> Bool { lhs.bit < rhs.bit }
 
@@ -58,6 +68,10 @@ public enum Tolerance: String, Sendable, Hashable, CaseIterable, Comparable {
         case .firstLetterCase: return 16
         case .spaceBeforePunctuation: return 32
         case .letterCase: return 64
+        case .sharpS: return 128
+        case .valueType: return 256
+        case .truncated: return 512
+        case .extraText: return 1024
         }
     }
 }
@@ -152,6 +166,32 @@ public struct Match: Sendable {
     /// The template has no literal text apart from its final punctuation (DisallowedOperation
     /// "{reason}."): it matches any sentence, so the match says little. Ranked below every other.
     public let isCatchAll: Bool
+    /// With the `truncated` tolerance: the part of the template the message does not have
+    /// (literal text and `{placeholders}`, e.g. `", application roles: {grantedRoles}."`).
+    public internal(set) var missingText: String? = nil
+    /// With the `extraText` tolerance: the text after the template (e.g. `". Please retry later."`).
+    public internal(set) var extraText: String? = nil
+}
+
+/// How far a result can be trusted.
+public enum Confidence: String, Sendable, Hashable, Codable {
+    /// The template's literal text matched (exactly or with named tolerances).
+    case high
+    /// A guess: only a free-text-only (catch-all) template matched, or the HTTP status or the
+    /// envelope's code contradicts the result.
+    case low
+    /// Nothing matched.
+    case noMatch = "none"
+}
+
+extension Match {
+    /// `high` when literal text of the template matched, `low` for a free-text-only template.
+    public var confidence: Confidence { isCatchAll ? .low : .high }
+}
+
+extension MatchResult {
+    /// The best match's confidence; `noMatch` ("none") when nothing matched.
+    public var confidence: Confidence { best?.confidence ?? .noMatch }
 }
 
 /// Where an unmatched message left the template it came closest to.

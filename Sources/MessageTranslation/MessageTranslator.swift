@@ -50,6 +50,8 @@ public struct MessageTranslator: Sendable {
         case noTemplate(code: String, locale: String)
         /// Rendering failed (e.g. a recovered value is not valid for the target's placeholder).
         case format(FormatError)
+        /// The message has text the template does not (`extraText`): a translation would drop it.
+        case extraText(code: String, text: String)
 
         public var description: String {
             switch self {
@@ -62,6 +64,8 @@ public struct MessageTranslator: Sendable {
             case .invalidLocale(let error): return error.description
             case .noTemplate(let code, let locale): return "\(code) has no template in \(locale)"
             case .format(let error): return error.description
+            case .extraText(let code, let text):
+                return "the message is \(code) followed by more text (\"\(text)\"), which a translation would drop"
             }
         }
     }
@@ -80,6 +84,7 @@ public struct MessageTranslator: Sendable {
     public func render(_ match: Match, result: MatchResult, in target: NegotiatedLocale) throws(TranslationError) -> Translation {
         let ids = catalog.entry(match.code)?.localized[target.catalogLocale]?.templates.map(\.id) ?? []
         guard !ids.isEmpty else { throw .noTemplate(code: match.code, locale: target.catalogLocale) }
+        if let extra = match.extraText { throw .extraText(code: match.code, text: extra) }
         let variant = ids.firstIndex(of: match.variant.id) ?? 0
         var values: [String: Value] = [:]
         for (name, value) in match.values { values[name] = value.value }

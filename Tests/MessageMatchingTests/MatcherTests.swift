@@ -56,11 +56,19 @@ struct MatcherTests {
 
     @Test func malformedGroupingIsNotAnInteger() throws {
         let result = matcher.match("Maximum batch size exceeded. Received: 1,20, allowed: 1000.")
-        #expect(!result.all.contains { $0.code == "MaximumBatchSizeExceeded" })
-        // Only the catch-all DisallowedOperation "{reason}." matches; the report still names the
-        // template the text came closest to, and where it left it (at "20").
-        #expect(result.all.allSatisfy { $0.code == "DisallowedOperation" })
-        let near = try #require(result.nearest)
+        // The literal text is MaximumBatchSizeExceeded's: that template, with the value that does
+        // not fit its type kept as text (`valueType`), ranked above the catch-all "{reason}.".
+        let best = try #require(result.best)
+        #expect(best.code == "MaximumBatchSizeExceeded")
+        #expect(best.tolerances == [.valueType])
+        #expect(best.values["received"]?.integer == nil)
+        #expect(best.values["received"]?.isValidForType == false)
+        #expect(result.alternatives.allSatisfy { $0.code == "DisallowedOperation" })
+        // The typed automaton alone does not read "1,20" as an integer; its report names the
+        // template and where the text left it (at "20").
+        let typed = matcher.withMatch("Maximum batch size exceeded. Received: 1,20, allowed: 1000.") { matcher.result(of: $0) }
+        #expect(typed.all.allSatisfy { $0.code == "DisallowedOperation" })
+        let near = try #require(typed.nearest)
         #expect(near.code == "MaximumBatchSizeExceeded")
         #expect(near.utf8Offset == "Maximum batch size exceeded. Received: 1,".utf8.count)
     }

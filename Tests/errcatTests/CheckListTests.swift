@@ -85,7 +85,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "ResourceNotFound  HTTP 404")
-        #expect(lines.contains("  entityType  identifier — The type of the entity that was not found, for example Machine."))
+        #expect(lines.contains("  entityType  identifier — The type of the entity that was not found: one word as the API names it (Machine, Alert, Indicator, Investigation)."))
         #expect(lines.contains("  2 example     {entityType} {entityId} was not found"))
         #expect(lines.contains("  ~ seed-mt     Ressource {resource} wurde nicht gefunden.  (recognised, never produced)"))
         #expect(lines.contains { $0.hasPrefix("  hint:    Prüfen Sie") })

@@ -12,6 +12,9 @@ import Testing
         "Hash value xyz is invalid",
         "Missing application roles. API required roles: A.Read, B.Write, application roles: C.",
         "This is not an error message of the catalog at all",
+        "Missing application roles. API required roles: Machine.Read.All",
+        "Action is already in progress; retry later",
+        "An error has occurred.",
     ]
 
     static let matcher: MessageMatcher = {

@@ -54,6 +54,11 @@ import Testing
         "",
         "IP address 2001:db8::1 is invalid.",
         "OS Platform Linux isn’t supported for this action.",
+        // Issue 9: the literal-text fallback's fields (missingText, extraText), low confidence.
+        "Missing application roles. API required roles: Machine.Read.All",
+        "Tenant feature isn't enabled. Contact \"your\" admin\u{1B}[2J.",
+        "Maximum batch size exceeded. Received: 1,20, allowed: 1000.",
+        "An error has occurred.",
     ])
     func writerAgreesWithTheGeneralPath(message: String) throws {
         let result = Self.matcher.match(message)

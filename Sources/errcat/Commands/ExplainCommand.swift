@@ -87,8 +87,8 @@ struct ExplainCommand: ParsableCommand {
         }
         if let localized = explained.localizedMessage {
             add(labels.message, Terminal.safe(localized))
-            if let original = e.body.message, original != localized { add(labels.original, Terminal.safe(original)) }
-        } else if let original = e.body.message {
+            if let original = e.message ?? e.body.message, original != localized { add(labels.original, Terminal.safe(original)) }
+        } else if let original = e.message ?? e.body.message {
             add(labels.message, Terminal.safe(original))
         }
         add(labels.code, e.code.map { Terminal.safe($0) } ?? (e.body.code.map { Terminal.safe($0) + " (not in the catalog)" } ?? "—"))
@@ -110,6 +110,18 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         for note in e.findings { add(labels.notes, Terminal.safe(note.text(german: german))) }
+        // Each entry of the envelope's details[], explained on its own.
+        for detail in e.details {
+            var text = detail.code.map { Terminal.safe($0) + (detail.status.map { " (HTTP \($0))" } ?? "") }
+                ?? (detail.body.code.map { Terminal.safe($0) + (german ? " (nicht im Katalog)" : " (not in the catalog)") } ?? "—")
+            if let message = detail.message { text += ": " + Terminal.safe(message) }
+            if let best = detail.match?.best, best.code == detail.code {
+                for name in best.values.keys.sorted() { text += "  \(name)=\(Terminal.safe(best.values[name]!.text))" }
+            }
+            if let target = detail.target { text += "  [\(Terminal.safe(target))]" }
+            if detail.confidence == .low { text += german ? "  (geraten)" : "  (a guess)" }
+            add("Detail", text)
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -166,10 +166,11 @@ struct LineParser: Sendable {
                 out.append(contentsOf: writer.bytes)
             }
         } else {
-            // The allocation-free view answers the common case; an unmatched or ambiguous
-            // message takes the full result (nearest template, alternatives).
+            // The allocation-free view answers the common case; an unmatched, ambiguous or
+            // free-text-only message takes the full result (literal-text fallback, nearest
+            // template, alternatives).
             let quick: String? = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view in
-                view.matched && !view.ambiguous ? MatchOutput.line(view) : nil
+                view.matched && !view.ambiguous && !view.isCatchAll ? MatchOutput.line(view) : nil
             }
             out.append(contentsOf: Terminal.printable(quick ?? MatchOutput.line(matcher.match(line, locale: filter, code: code)), colour: false).utf8)
         }

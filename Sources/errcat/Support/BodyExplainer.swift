@@ -26,7 +26,7 @@ struct BodyExplainer {
             localized = try? translator.render(best, result: result, in: locale).text
         }
         var object: JSONValue = [:]
-        if let match = explanation.match, let message = explanation.body.message {
+        if let match = explanation.match, let message = explanation.message {
             object = MatchOutput.json(match, input: message)
         } else {
             object["matched"] = false
@@ -34,6 +34,21 @@ struct BodyExplainer {
             object["alternatives"] = []
         }
         object["code"] = .string(explanation.code)
+        object["confidence"] = .string(explanation.confidence.rawValue)
+        if !explanation.details.isEmpty {
+            object["details"] = .array(explanation.details.map { detail in
+                var entry: JSONValue = ["code": .string(detail.code), "confidence": .string(detail.confidence.rawValue),
+                                        "status": .integer(detail.status), "envelopeCode": .string(detail.body.code),
+                                        "message": .string(detail.message), "target": .string(detail.target),
+                                        "notes": .strings(detail.notes)]
+                if let best = detail.match?.best {
+                    entry["variant"] = .string(best.variant.id)
+                    entry["locale"] = .string(best.locale)
+                    entry["args"] = MatchOutput.matchJSON(best)["args"]
+                }
+                return entry
+            })
+        }
         object["codeSource"] = .string(explanation.codeSource.rawValue)
         object["status"] = .integer(explanation.status)
         object["target"] = .string(explanation.body.target)
@@ -59,6 +74,7 @@ struct BodyExplainer {
             line.append("(message not matched)")
         }
         if explanation.codeDisagreement { line.append("[message matches \(explanation.messageCode ?? "?")]") }
+        if explanation.confidence == .low { line.append("[low confidence]") }
         return Explained(explanation: explanation, localizedMessage: localized, json: object, line: line.joined(separator: " "))
     }
 }

@@ -34,6 +34,7 @@ struct MatchJSONWriter {
             matchFields(best, input: input)
         } else {
             writer.key("code" as StaticString); writer.null()
+            writer.key("confidence" as StaticString); writer.string(result.confidence.rawValue)
             writer.key("input" as StaticString); writer.string(input)
             writer.key("matched" as StaticString); writer.bool(false)
             if let nearest = result.nearest {
@@ -57,10 +58,13 @@ struct MatchJSONWriter {
         args(match)
         writer.key("catchAll" as StaticString); writer.bool(match.isCatchAll)
         writer.key("code" as StaticString); writer.string(match.code)
+        writer.key("confidence" as StaticString); writer.string(match.confidence.rawValue)
         writer.key("exact" as StaticString); writer.bool(match.exact)
+        if let extra = match.extraText { writer.key("extraText" as StaticString); writer.string(extra) }
         if let input { writer.key("input" as StaticString); writer.string(input) }
         writer.key("locale" as StaticString); writer.string(match.locale)
         if input != nil { writer.key("matched" as StaticString); writer.bool(true) }
+        if let missing = match.missingText { writer.key("missingText" as StaticString); writer.string(missing) }
         writer.key("observed" as StaticString); writer.bool(match.isObserved)
         writer.key("status" as StaticString); writer.integer(match.status)
         writer.key("tolerances" as StaticString)

@@ -10,6 +10,7 @@ enum MatchOutput {
             for (key, value) in matchJSON(best).members { object[key] = value }
         } else {
             object["code"] = .null
+            object["confidence"] = .string(result.confidence.rawValue)
             if let nearest = result.nearest {
                 object["nearest"] = [
                     "code": .string(nearest.code), "locale": .string(nearest.locale), "variant": .string(nearest.variant.id),
@@ -31,7 +32,7 @@ enum MatchOutput {
             arg["valid"] = .bool(value.isValidForType)
             args.append((name, arg))
         }
-        return [
+        var object: JSONValue = [
             "code": .string(match.code),
             "status": .integer(match.status),
             "locale": .string(match.locale),
@@ -42,7 +43,11 @@ enum MatchOutput {
             "exact": .bool(match.exact),
             "tolerances": .strings(match.tolerances.map(\.rawValue)),
             "catchAll": .bool(match.isCatchAll),
+            "confidence": .string(match.confidence.rawValue),
         ]
+        if let missing = match.missingText { object["missingText"] = .string(missing) }
+        if let extra = match.extraText { object["extraText"] = .string(extra) }
+        return object
     }
 
     static func jsonValue(_ value: Value) -> JSONValue {
@@ -68,6 +73,7 @@ enum MatchOutput {
             parts.append("\(name)=\(Terminal.safe(best.values[name]!.text))")
         }
         if !best.exact { parts.append("[~" + best.tolerances.map(\.rawValue).joined(separator: ",") + "]") }
+        if best.confidence == .low { parts.append("[guess: free-text template only]") }
         if result.ambiguous {
             let shown = result.alternatives.filter { !$0.isCatchAll || best.isCatchAll }
             parts.append("[ambiguous: also " + shown.map { "\($0.code)/\($0.locale)/\($0.variant.id)" }.joined(separator: ", ") + "]")
@@ -105,6 +111,9 @@ enum MatchOutput {
         var out = Terminal.styled(best.code, .bold) + " (HTTP \(best.status)), locale \(best.locale), variant \(best.variant.index) \"\(best.variant.id)\""
         out += best.isObserved ? ", an observed wording" : ""
         out += best.exact ? ", exact" : ", tolerant: " + best.tolerances.map(\.rawValue).joined(separator: ", ")
+        if best.confidence == .low { out += ", low confidence (a guess)" }
+        if let missing = best.missingText { out += "\n  the message stops before: \(Terminal.safe(missing))" }
+        if let extra = best.extraText { out += "\n  the message goes on with: \(Terminal.safe(extra))" }
         let entry = catalog.entry(best.code)
         for placeholder in entry?.placeholders ?? [] {
             guard let value = best.values[placeholder.name] else { continue }
