@@ -44,7 +44,7 @@ public struct MatchView {
     /// More than one match has the best rank (see `MatchResult.ambiguous`).
     public var ambiguous: Bool { scratch.ambiguous }
     /// The literal-anchored pre-pass decided this result (the automaton did not run).
-    public var answeredByAnchoredPass: Bool { scratch.answeredByAnchoredPass }
+    @_spi(Benchmarks) public var answeredByAnchoredPass: Bool { scratch.answeredByAnchoredPass }
 
     var candidate: Candidate { scratch.candidates[scratch.best] }
     var template: CompiledTemplate { storage.templates[Int(candidate.template)] }

@@ -169,13 +169,13 @@ public struct MessageMatcher: Sendable {
     /// The same templates with the literal-anchored exact pre-pass on or off (on by default).
     /// The results are the same either way; off, every message runs through the automaton (for
     /// differential tests and benchmarks).
-    public func withAnchoredPass(_ enabled: Bool) -> MessageMatcher {
+    @_spi(Benchmarks) public func withAnchoredPass(_ enabled: Bool) -> MessageMatcher {
         if enabled == storage.anchoredEnabled { return self }
         return MessageMatcher(storage: Storage(templates: storage.templates, catalog: storage.catalog, anchoredEnabled: enabled))
     }
 
     /// Whether the literal-anchored pre-pass is on.
-    public var anchoredPassEnabled: Bool { storage.anchoredEnabled }
+    @_spi(Benchmarks) public var anchoredPassEnabled: Bool { storage.anchoredEnabled }
 
     /// Number of compiled alternatives (templates after plural/select expansion).
     public var templateCount: Int { templates.count }

@@ -1,6 +1,6 @@
 import ErrorCatalog
 import MessageFormatting
-@testable import MessageMatching
+@_spi(Benchmarks) @testable import MessageMatching
 import Testing
 
 /// The literal-anchored pre-pass must never change a result: whenever it answers, `match()` and

@@ -1,5 +1,5 @@
 import ErrorCatalog
-@testable import MessageMatching
+@_spi(Benchmarks) @testable import MessageMatching
 import Testing
 
 /// The cheaper `match()`: list values split on bytes, the nearest-template report computed when

@@ -1,5 +1,5 @@
 import ErrorCatalog
-@testable import MessageMatching
+@_spi(Benchmarks) @testable import MessageMatching
 import MessageSyntax
 import Testing
 

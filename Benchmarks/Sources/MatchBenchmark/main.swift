@@ -21,7 +21,7 @@ import BaselineShim
 import ErrorCatalog
 import Foundation
 import MessageFormatting
-import MessageMatching
+@_spi(Benchmarks) import MessageMatching
 import MessageSyntax
 
 #if canImport(Glibc)

@@ -4,7 +4,7 @@ import Glibc
 import CatalogReview
 import ErrorCatalog
 import MessageFormatting
-import MessageMatching
+@_spi(Benchmarks) import MessageMatching
 import MessageSyntax
 
 /// The bundled catalog, found from this file's place in the checkout (or ERRCAT_CATALOG).
