@@ -5,7 +5,7 @@
 // positions). Every measured result is checked before its time is printed: the loaded catalog has
 // every code and template, the broken one reports exactly the injected problems, each with a line.
 //
-// Run: swift run -c release --package-path Benchmarks CatalogBenchmark [sizes…] [--rounds N] [--wall]
+// Run: swift run -c release --package-path Benchmarks CatalogBenchmark [sizes…] [--rounds N] [--wall] [--lean]
 //      (default sizes 1000 10000 100000; rounds: medians of alternating rounds, default 5, 3 at 100k)
 import ErrorCatalog
 import Foundation
@@ -81,6 +81,16 @@ func generate(count: Int, broken: Bool = false) -> (en: String, de: String, erro
         if broken && index % 10 == 7 { dePattern += " {broken"; errors += 1 }
         let placeholders = "[ { \"name\": \"v\", \"type\": \"\(shape.type)\" }" + (usesW ? ", { \"name\": \"w\", \"type\": \"\(secondType)\" }" : "") + " ]"
         en += index == 0 ? "" : ",\n"
+        if lean {
+            // One line per code, no texts for people: the shape of the issue's 2.5 MB 10,000-code catalog.
+            en += "    {\"code\": \"\(code)\", \"status\": \(400 + index % 5), \"placeholders\": \(placeholders), \"templates\": [{\"id\": \"docs\", \"pattern\": \(json(enPattern))}]}"
+            de += (index == 0 ? "" : ",\n") + "    {\"code\": \"\(code)\", \"templates\": [{\"id\": \"docs\", \"pattern\": \(json(dePattern))}]}"
+            if broken && index % 100 == 50 {
+                de += ",\n    { \"code\": \"NoSuchCode\(index)\", \"templates\": [] }"
+                errors += 1
+            }
+            continue
+        }
         en += """
             {
               "code": "\(code)",
@@ -119,11 +129,13 @@ func write(_ files: (en: String, de: String, errors: Int), to directory: String)
 
 // MARK: Arguments
 
+/// `--lean`: codes without description, hint or `from`, one line each.
+let lean = CommandLine.arguments.contains("--lean")
 var sizes: [Int] = []
 var rounds: Int?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
-    if argument == "--wall" || argument == "--breakdown" || argument == "--profile-load" || argument == "--profile-validate" { continue }
+    if argument == "--wall" || argument == "--breakdown" || argument == "--profile-load" || argument == "--profile-validate" || argument == "--lean" { continue }
     if argument == "--rounds", let value = arguments.popFirst().flatMap({ Int($0) }) { rounds = value }
     else if let size = Int(argument) { sizes.append(size) }
     else {
