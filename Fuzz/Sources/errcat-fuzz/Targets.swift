@@ -25,7 +25,7 @@ enum Bundled {
     static let formatter: CatalogFormatter = {
         do { return try CatalogFormatter(catalog: catalog) } catch { fatalError("formatter: \(error)") }
     }()
-    static let raw: RawCatalog = RawCatalog.read(directory: directory).0
+    static let raw: CatalogDocument = CatalogDocument.read(directory: directory).0
     /// Templates the reverse parser says cannot always round-trip.
     static let excused: Set<String> = Set(matcher.reversibilityReport().map { "\($0.code)/\($0.locale)/\($0.variant)" })
 }
