@@ -193,7 +193,7 @@ public struct MessageMatcher: Sendable {
     }
 
     /// `match()` without the literal-text fallback: what the automaton (and `withMatch`) says.
-    func automatonMatch(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
+    @_spi(Benchmarks) public func automatonMatch(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
         withPooledScratch { scratch in
             withScan(message, locale: locale, code: code, scratch: scratch) {
                 result(scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code))

@@ -27,6 +27,23 @@ struct FullResultTests {
         #expect(text.withUTF8 { Recognisers.isDomain($0) } == expected)
     }
 
+    /// Found by the matcher fuzz target once `match()` gained the literal-text fallback: the view
+    /// answers what the automaton answers, and `match()` keeps any literal-text match it had.
+    @Test(arguments: ["Resource x was not found. Resource y was not!found.", "Resource x was not found. Resource y was not found."])
+    func viewAgreesWithTheAutomatonAndMatchKeepsLiteralMatches(message: String) {
+        let automaton = Fixtures.matcher.automatonMatch(message)
+        let full = Fixtures.matcher.match(message)
+        Fixtures.matcher.withMatch(message) { view in
+            #expect(view.matched == automaton.matched)
+            #expect(view.code == automaton.best?.code && view.locale == automaton.best?.locale)
+        }
+        if let best = automaton.best, !best.isCatchAll {
+            #expect(full.best?.code == best.code && full.best?.variant == best.variant && full.best?.tolerances == best.tolerances)
+        } else {
+            #expect(full.best?.isCatchAll != true || automaton.best?.isCatchAll == true, "the fallback never answers with a free-text template it did not have")
+        }
+    }
+
     @Test func listValueItems() throws {
         let result = Fixtures.matcher.match("Missing application roles. API required roles: AdvancedQuery.Read.All, Machine.Read.All, application roles: Alert.Read.All.")
         let best = try #require(result.best)

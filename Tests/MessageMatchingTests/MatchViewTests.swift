@@ -1,6 +1,6 @@
 import ErrorCatalog
 import MessageFormatting
-@testable import MessageMatching
+@_spi(Benchmarks) @testable import MessageMatching
 import Testing
 
 /// The fast API (`withMatch` with a reused scratch) must say exactly what `match()` says about the
