@@ -29,7 +29,7 @@ let package = Package(
         // The system ICU (Debian libicu-dev): flags only, never imported from Swift.
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         // Thin C/C++ facade over ICU. Its public headers use only <stdint.h> types and opaque handles.
-        // C++17 comes from the manifest's cxxLanguageStandard: no unsafeFlags, so the package can be a versioned dependency.
+        // C++17 comes from the manifest's cxxLanguageStandard: no unsafe build flags, so the package can be a versioned dependency.
         .target(name: "ICUShim", dependencies: ["CICU"]),
         // ICU MessageFormat (MF1) syntax: parser, AST with positions, printer. No ICU, no Foundation.
         .target(name: "MessageSyntax"),
