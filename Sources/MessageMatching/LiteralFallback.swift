@@ -65,6 +65,13 @@ struct FallbackPattern {
     var literalCount = 0
     /// Literal characters before each token.
     var literalBefore: [Int] = []
+    /// Where the template's tail of only spacing and values begins ("… reason of failure: {reason}"
+    /// → the index of the space), when that tail holds a value: a message that stops there has
+    /// those values empty. Nil when the template ends with literal text.
+    var emptyTail: Int?
+    /// The same at the start ("{action} is supported on …" → the index of "i"): a message that
+    /// starts there has the head's values empty.
+    var emptyHead: Int?
 
     static let boundaries: Set<Unicode.Scalar> = [".", ":", ";", ","]
 
@@ -87,6 +94,27 @@ struct FallbackPattern {
                 if FallbackPattern.boundaries.contains(c) { cuts.append(i) }
             }
         }
+        var tail = tokens.count
+        var tailHasSlot = false
+        scan: while tail > 0 {
+            switch tokens[tail - 1] {
+            case .character(" "): tail -= 1
+            case .slotStart, .slotRest: tail -= 1; tailHasSlot = true
+            default: break scan
+            }
+        }
+        // A tail that is the whole template would let an empty message match.
+        emptyTail = tailHasSlot && tail > 0 ? tail : nil
+        var head = 0
+        var headHasSlot = false
+        scan: while head < tokens.count {
+            switch tokens[head] {
+            case .character(" "): head += 1
+            case .slotStart, .slotRest: head += 1; headHasSlot = true
+            default: break scan
+            }
+        }
+        emptyHead = headHasSlot && head < tokens.count ? head : nil
     }
 
     /// The template's text from token `p` on, as the pattern shows it (literal text and
@@ -117,9 +145,10 @@ struct FallbackPattern {
 
     /// Matches `tokens[..<count]` against the whole of `text` (slots non-empty): the text
     /// position of every token, or nil. Linear-time glob matching with one backtrack point.
-    func match(_ text: ArraySlice<Unicode.Scalar>, count: Int) -> [Int]? {
+    /// With `first`, the tokens before it are skipped (their positions stay -1).
+    func match(_ text: ArraySlice<Unicode.Scalar>, count: Int, from first: Int = 0) -> [Int]? {
         var positions = [Int](repeating: -1, count: count)
-        var p = 0
+        var p = first
         var t = text.startIndex
         var starP = -1
         var starT = 0
@@ -183,7 +212,10 @@ struct FallbackIndex: Sendable {
                 byInner[key, default: []].append(t)
             } else {
                 unanchored.append(t)
+                continue
             }
+            // A message whose leading values are empty starts with the literal after them.
+            if let head = pattern.emptyHead, head > 0, let key = trigram(at: head) { byPrefix[key, default: []].append(t) }
         }
     }
 
@@ -263,8 +295,23 @@ extension MessageMatcher {
             var textEnd = text.endIndex
             var missing: String? = nil
             var extra: String? = nil
+            var emptyValues = false
+            var emptyBefore = 0
             if let whole = pattern.match(text, count: all) {
                 positions = whole
+            } else if let tail = pattern.emptyTail, let prefix = pattern.match(text, count: tail) {
+                // The message stops where only spacing and values are left: the values are empty
+                // ("Unauthorized request - reason of failure: " with no reason), not missing.
+                positions = prefix
+                used = tail
+                emptyValues = true
+                if template.hasPeriod == period, case .character = pattern.tokens[tail] { tolerances.insert(.whitespace) }
+            } else if let head = pattern.emptyHead, let whole = pattern.match(text, count: all, from: head) {
+                // The same at the start (" is supported on client version … and above." with no action).
+                positions = whole
+                emptyBefore = head
+                emptyValues = true
+                if pattern.tokens[..<head].contains(.character(" ")) { tolerances.insert(.whitespace) }
             } else {
                 // The message stops at a clause boundary of the template.
                 for cut in pattern.cuts.reversed() where cut > 0 {
@@ -292,10 +339,20 @@ extension MessageMatcher {
             // Values: each slot's original text.
             var values: [String: MatchedValue] = [:]
             var typeScore = 0
+            var emptyNotAValue = false
             for k in 0..<template.slotNames.count {
-                guard let start = pattern.tokens.firstIndex(of: .slotStart(k)), start < used else { continue }
+                guard let start = pattern.tokens.firstIndex(of: .slotStart(k)) else { continue }
                 let name = template.slotNames[k]
                 if values[name] != nil { continue }
+                if start >= used || start < emptyBefore {
+                    guard emptyValues else { continue }
+                    // An empty value only where the empty text is a value of the placeholder's type.
+                    let placeholder = template.placeholders[name] ?? Placeholder(name: name, type: .string)
+                    guard placeholder.type == .string || placeholder.rejected else { emptyNotAValue = true; break }
+                    values[name] = Recognisers.value(text: "", type: placeholder.type, rejected: placeholder.rejected,
+                                                     valid: true, integer: nil)
+                    continue
+                }
                 let restIndex = start + 1
                 let endFolded = restIndex + 1 < used ? positions[restIndex + 1] : textEnd
                 let from = folded.origin[positions[start]]
@@ -312,6 +369,7 @@ extension MessageMatcher {
                 typeScore += Recognisers.typeScore(value)
                 values[name] = value
             }
+            if emptyNotAValue { continue }
             for (name, value) in template.bindings where values[name] == nil {
                 values[name] = MatchedValue(type: template.placeholders[name]?.type ?? .string, value: value, text: value.description,
                                             rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true)

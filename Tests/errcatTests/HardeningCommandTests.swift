@@ -228,6 +228,21 @@ struct EdgeValueCommandTests {
         #expect(args["input"]?["text"] as? String == value, "\(text)")
     }
 
+    /// The text output quotes a value that is empty or has spacing at an end, so it can be seen.
+    @Test func textOutputQuotesEmptyAndBlankValues() throws {
+        let empty = try Errcat.run(["parse", "Unauthorized request - reason of failure:"])
+        #expect(empty.status == 0, "\(empty)")
+        #expect(empty.stdout == """
+            Unauthorized (HTTP 401), locale en, variant 1 "reason", tolerant: whitespace
+              reason = ""  (string)
+
+            """)
+        let blank = try Errcat.run(["parse", "Invalid input  ."])
+        #expect(blank.stdout.contains("input = \" \"  (string;"), "\(blank)")
+        let plain = try Errcat.run(["parse", "Invalid input x."])
+        #expect(plain.stdout.contains("input = x  (string;"), "\(plain)")
+    }
+
     /// The issue's example: an empty IP address.
     @Test func emptyValueInTheMiddle() throws {
         let parsed = try Errcat.run(["parse", "--json", "IP address  is invalid."])

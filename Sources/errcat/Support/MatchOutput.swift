@@ -117,7 +117,10 @@ enum MatchOutput {
         let entry = catalog.entry(best.code)
         for placeholder in entry?.placeholders ?? [] {
             guard let value = best.values[placeholder.name] else { continue }
-            var line = "\n  \(placeholder.name) = \(Terminal.safe(value.text))  (\(placeholder.type)"
+            // An empty value, or one with spacing at an end, is shown in quotes so it can be seen.
+            let edges = value.text.isEmpty || value.text.first!.isWhitespace || value.text.last!.isWhitespace
+            let shownText = edges ? "\"" + Terminal.safe(value.text) + "\"" : Terminal.safe(value.text)
+            var line = "\n  \(placeholder.name) = \(shownText)  (\(placeholder.type)"
             if case .integer(let number) = value.value, value.text != String(number) { line += ", \(number)" }
             if placeholder.rejected {
                 line += value.isValidForType ? "; rejected by the server although well-formed" : "; rejected: " + Terminal.safe(placeholder.type.explain(value.text))
