@@ -142,6 +142,11 @@ public enum Sanitized {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return false }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
+        // Common printable ranges without property lookups (a test checks them against the
+        // properties): Latin-1, Latin Extended, IPA and spacing modifiers except the soft hyphen;
+        // general punctuation (dashes, quotes, ‰ …) apart from U+2028–U+202F and U+2060 on.
+        if v < 0x300 { return v == 0xAD }
+        if (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205F) { return false }
         let properties = scalar.properties
         switch properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return true

@@ -40,8 +40,10 @@ package struct JSONWriter {
     /// Nesting depth of the open containers.
     private var depth = 0
     /// Per open container: it has no member yet (no comma before the next one; `[]`/`{}` when
-    /// it closes like that).
-    private var firstFlags: [Bool] = []
+    /// it closes like that). One bit per level for the first 64 levels (no array traffic on the
+    /// streaming paths), an array beyond.
+    private var firstBits: UInt64 = 0
+    private var deepFirstFlags: [Bool] = []
     /// A key was just written: the next value follows it on the same line, with no comma.
     private var afterKey = false
 
@@ -54,7 +56,8 @@ package struct JSONWriter {
     package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         depth = 0
-        firstFlags.removeAll(keepingCapacity: true)
+        firstBits = 0
+        deepFirstFlags.removeAll(keepingCapacity: true)
         afterKey = false
     }
 
@@ -186,14 +189,20 @@ package struct JSONWriter {
     // MARK: Layout
 
     private mutating func open() {
-        firstFlags.append(true)
+        if depth < 64 { firstBits |= 1 << UInt64(depth) } else { deepFirstFlags.append(true) }
         depth += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
         precondition(depth > 0, "JSONWriter: closing a container that was not opened")
-        let wasEmpty = firstFlags.removeLast()
         depth -= 1
+        let wasEmpty: Bool
+        if depth < 64 {
+            wasEmpty = firstBits & (1 << UInt64(depth)) != 0
+            firstBits &= ~(1 << UInt64(depth))
+        } else {
+            wasEmpty = deepFirstFlags.removeLast()
+        }
         if !wasEmpty && layout.indented { newline() }
         bytes.append(bracket)
     }
@@ -208,8 +217,12 @@ package struct JSONWriter {
     }
 
     private mutating func beforeMember() {
-        if firstFlags[depth - 1] {
-            firstFlags[depth - 1] = false
+        let level = depth - 1
+        if level < 64 {
+            let bit: UInt64 = 1 << UInt64(level)
+            if firstBits & bit != 0 { firstBits &= ~bit } else { bytes.append(UInt8(ascii: ",")) }
+        } else if deepFirstFlags[level - 64] {
+            deepFirstFlags[level - 64] = false
         } else {
             bytes.append(UInt8(ascii: ","))
         }

@@ -31,6 +31,14 @@ final class CompiledTemplate: Sendable {
     let hasBodyLiteral: Bool
     /// No literal text in the body and one free-text slot ("{reason}."): matched outside the automaton.
     var isCatchAll: Bool { !hasBodyLiteral && slotKinds == [.any] }
+    /// Where each value of a match comes from, in name order (what `Match.values` holds, sorted):
+    /// the first slot of each name, then the branch's fixed values for names no slot carries.
+    let valueOrder: [ValueSource]
+
+    enum ValueSource {
+        case slot(Int)
+        case binding(String, Value)
+    }
 
     init(code: String, status: Int, locale: String, variant: VariantID, isObserved: Bool, pattern: String, order: Int,
          literals: [[UInt8]], normalisedLiterals: [[UInt8]], slotNames: [String], slotKinds: [SlotKind],
@@ -54,6 +62,10 @@ final class CompiledTemplate: Sendable {
         self.literalBytes = literalBytes
         self.endsWithSlot = (literals.last?.isEmpty ?? false) && !slotNames.isEmpty
         self.hasBodyLiteral = normalisedLiterals.contains { !$0.isEmpty }
+        var order: [(String, ValueSource)] = []
+        for (k, name) in slotNames.enumerated() where slotNames.firstIndex(of: name) == k { order.append((name, .slot(k))) }
+        for (name, value) in bindings where !slotNames.contains(name) { order.append((name, .binding(name, value))) }
+        self.valueOrder = order.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 

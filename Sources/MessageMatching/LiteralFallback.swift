@@ -21,16 +21,23 @@ struct FoldedText {
     var scalars: [Unicode.Scalar] = []
     var origin: [Int] = []
 
-    static let apostrophes: Set<Unicode.Scalar> = ["\u{2019}", "\u{2018}"]
-
     init(_ text: [Unicode.Scalar]) {
         scalars.reserveCapacity(text.count)
         origin.reserveCapacity(text.count)
         for (i, scalar) in text.enumerated() {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII without property lookups: whitespace (TAB…CR, space), upper case folded.
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                    if scalars.last == " " { continue }
+                    scalars.append(" "); origin.append(i)
+                } else {
+                    scalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar); origin.append(i)
+                }
+            } else if scalar.properties.isWhitespace {
                 if scalars.last == " " { continue }
                 scalars.append(" "); origin.append(i)
-            } else if FoldedText.apostrophes.contains(scalar) {
+            } else if v == 0x2019 || v == 0x2018 {
                 scalars.append("'"); origin.append(i)
             } else if scalar == "ß" || scalar == "\u{1E9E}" {
                 scalars.append("s"); origin.append(i)
@@ -73,7 +80,8 @@ struct FallbackPattern {
     /// starts there has the head's values empty.
     var emptyHead: Int?
 
-    static let boundaries: Set<Unicode.Scalar> = [".", ":", ";", ","]
+    /// A clause boundary: `.` `:` `;` `,` (compared directly: this runs at every position of a message).
+    @inline(__always) static func isBoundary(_ c: Unicode.Scalar) -> Bool { c == "." || c == ":" || c == ";" || c == "," }
 
     init(_ template: CompiledTemplate) {
         for (k, literal) in template.literals.enumerated() {
@@ -91,7 +99,7 @@ struct FallbackPattern {
             literalBefore.append(literalCount)
             if case .character(let c) = token {
                 literalCount += 1
-                if FallbackPattern.boundaries.contains(c) { cuts.append(i) }
+                if FallbackPattern.isBoundary(c) { cuts.append(i) }
             }
         }
         var tail = tokens.count
@@ -186,6 +194,9 @@ struct FallbackPattern {
 struct FallbackIndex: Sendable {
     var byPrefix: [UInt64: [Int]] = [:]
     var byInner: [UInt64: [Int]] = [:]
+    /// A one-hash Bloom filter of `byInner`'s keys (8,192 bits): the scan looks up every position
+    /// of the message, and most positions start no key, so they cost a bit test, not a hash lookup.
+    var innerFilter = [UInt64](repeating: 0, count: 128)
     var unanchored: [Int] = []
 
     static let keyLength = 6
@@ -197,8 +208,10 @@ struct FallbackIndex: Sendable {
         return hash
     }
 
-    init(_ patterns: [FallbackPattern]) {
-        for (t, pattern) in patterns.enumerated() {
+    /// `skipping`: templates the fallback never reports (no literal text besides the final
+    /// punctuation): left out, so a message that fits no template with literal text has no candidate.
+    init(_ patterns: [FallbackPattern], skipping: Set<Int> = []) {
+        for (t, pattern) in patterns.enumerated() where !skipping.contains(t) {
             let tokens = pattern.tokens
             func trigram(at i: Int) -> UInt64? {
                 var run: [Unicode.Scalar] = []
@@ -210,6 +223,7 @@ struct FallbackIndex: Sendable {
                 byPrefix[key, default: []].append(t)
             } else if case .slotStart = tokens.first, let key = trigram(at: 2) {
                 byInner[key, default: []].append(t)
+                innerFilter[Int(key & 8191) >> 6] |= 1 << (key & 63)
             } else {
                 unanchored.append(t)
                 continue
@@ -228,7 +242,9 @@ struct FallbackIndex: Sendable {
             if let anchored = byPrefix[FallbackIndex.key(text[s..<s + k])] { found += anchored }
             if !byInner.isEmpty {
                 for i in s...(text.endIndex - k) {
-                    if let inner = byInner[FallbackIndex.key(text[i..<i + k])] { found += inner }
+                    let key = FallbackIndex.key(text[i..<i + k])
+                    guard innerFilter[Int(key & 8191) >> 6] & (1 << (key & 63)) != 0 else { continue }
+                    if let inner = byInner[key] { found += inner }
                 }
             }
         }
@@ -324,7 +340,7 @@ extension MessageMatcher {
                 }
                 // More text after the whole template, from a clause boundary on.
                 if positions == nil, !template.endsWithSlot, pattern.literalCount >= 8 {
-                    for end in text.indices where end > 0 && FallbackPattern.boundaries.contains(text[end]) {
+                    for end in text.indices where end > 0 && FallbackPattern.isBoundary(text[end]) {
                         guard let prefix = pattern.match(text[..<end], count: all) else { continue }
                         positions = prefix
                         textEnd = end
@@ -414,7 +430,7 @@ extension MessageMatcher {
             if got == want { continue }
             if got == "ß" || want == "ß" || got == "\u{1E9E}" || want == "\u{1E9E}" {
                 set.insert(.sharpS)
-            } else if FoldedText.apostrophes.contains(got) || FoldedText.apostrophes.contains(want) {
+            } else if got == "\u{2019}" || got == "\u{2018}" || want == "\u{2019}" || want == "\u{2018}" {
                 set.insert(.apostrophe)
             } else if got.properties.isWhitespace || want.properties.isWhitespace {
                 set.insert(.whitespace)

@@ -57,7 +57,7 @@ public struct MessageMatcher: Sendable {
             self.catchAll = templates.indices.filter { templates[$0].isCatchAll }
             self.catalog = catalog
             self.fallbackPatterns = templates.map(FallbackPattern.init)
-            self.fallbackIndex = FallbackIndex(fallbackPatterns)
+            self.fallbackIndex = FallbackIndex(fallbackPatterns, skipping: Set(templates.indices.filter { !templates[$0].hasBodyLiteral }))
         }
     }
     let storage: Storage

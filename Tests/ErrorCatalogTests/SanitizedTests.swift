@@ -19,6 +19,27 @@ struct SanitizedTests {
         #expect(shown == "a\\u{\(String(value, radix: 16, uppercase: true))}b")
     }
 
+    /// The fast ranges (no property lookup) give what the properties give, for every scalar
+    /// up to U+30FF (Latin, punctuation and the other ranges around them).
+    @Test func fastRangesAgreeWithTheProperties() {
+        var differences: [String] = []
+        for value in UInt32(0)...0x30FF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            let byProperties: Bool
+            if value < 0x20 || (value >= 0x7F && value < 0xA0) {
+                byProperties = true
+            } else {
+                switch properties.generalCategory {
+                case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: byProperties = true
+                default: byProperties = properties.isDefaultIgnorableCodePoint || properties.isNoncharacterCodePoint
+                }
+            }
+            if Sanitized.isInvisibleOrControl(scalar) != byProperties { differences.append(String(value, radix: 16)) }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+    }
+
     @Test func lineBreaksAndTabsAreNamed() {
         #expect(Sanitized.visible("a\tb\nc\rd") == "a\\tb\\nc\\rd")
         #expect(Sanitized.visible("a\tb\nc\rd", keepingLineBreaks: true) == "a\tb\nc\\rd")

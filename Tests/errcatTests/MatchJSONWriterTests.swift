@@ -94,6 +94,38 @@ import Testing
         #expect(matched > 500, "the hostile workload should mostly match (\(matched) of 1500)")
     }
 
+    /// The view path of `parse --json` (written in place from `withMatch`) prints exactly what the
+    /// result path prints, wherever `canWrite` lets it run: every catalog template formatted with
+    /// random values (the mixed stream), and hostile values on templates with typed slots.
+    @Test func viewPathAgreesWithTheResultPath() throws {
+        var lines = try ParallelParseTests.mixedStream(lines: 3_000).split(separator: "\n").map(String.init)
+        var rng = SeededRandomNumberGenerator(seed: 0x51EE)
+        var hostileLines: [String] = []
+        for round in 0..<1_500 {
+            switch round % 3 {
+            case 0: hostileLines.append("Value \(Self.hostile(&rng)) and \(Self.hostile(&rng)) end.")
+            case 1: hostileLines.append("Hash \(Self.hostile(&rng)) mit \(["1.200", "7", "-3", Self.hostile(&rng)].randomElement(using: &rng)!) Treffern in \(Self.hostile(&rng)), \(Self.hostile(&rng))")
+            default: hostileLines.append(Self.hostile(&rng))
+            }
+        }
+        lines += hostileLines
+        var viaView = 0
+        for (index, line) in lines.enumerated() {
+            let matcher = index < lines.count - hostileLines.count ? Self.matcher : Self.hostileMatcher
+            var writer = MatchJSONWriter()
+            let written = matcher.withMatch(line) { view -> Bool in
+                guard MatchJSONWriter.canWrite(view) else { return false }
+                writer.write(view: view, input: line)
+                return true
+            }
+            guard written else { continue }
+            viaView += 1
+            let expected = Self.fast(matcher.match(line), input: line)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == expected, "\(line.debugDescription)")
+        }
+        #expect(viaView > 2_000, "the view path should answer most lines (\(viaView) of \(lines.count))")
+    }
+
     /// `text` decoded by Foundation's parser equals `value`, member by member.
     static func expectDecodes(_ text: String, to value: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

@@ -156,15 +156,20 @@ struct LineParser: Sendable {
                 out.append(contentsOf: Terminal.printable(explained.line, colour: false).utf8)
             }
         } else if json {
-            let result = matcher.match(line, locale: filter, code: code)
+            // The common case (one match of a template with literal text) is written from the
+            // view in place; anything else from the full result.
             writer.reset()
-            writer.write(result, input: line)
-            // Pure ASCII (the common case) passes as it is.
-            if writer.bytes.contains(where: { $0 >= 0x7F }) {
-                out.append(contentsOf: Terminal.jsonSafe(String(decoding: writer.bytes, as: UTF8.self)).utf8)
-            } else {
-                out.append(contentsOf: writer.bytes)
+            let written = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view -> Bool in
+                guard MatchJSONWriter.canWrite(view) else { return false }
+                writer.write(view: view, input: line)
+                return true
             }
+            if !written {
+                writer.reset()
+                writer.write(matcher.match(line, locale: filter, code: code), input: line)
+            }
+            // Pure ASCII (the common case) passes as it is.
+            writer.bytes.withUnsafeBufferPointer { Terminal.appendJSONSafe($0, to: &out) }
         } else {
             // The allocation-free view answers the common case; an unmatched, ambiguous or
             // free-text-only message takes the full result (literal-text fallback, nearest

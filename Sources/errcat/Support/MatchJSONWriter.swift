@@ -52,6 +52,48 @@ struct MatchJSONWriter {
         writer.endObject()
     }
 
+    /// Whether `write(view:input:)` writes what `write(_:input:)` writes for `match()`'s result:
+    /// one candidate, a template with literal text (so no alternatives, no literal-text fallback
+    /// and no nearest-template report).
+    static func canWrite(_ view: MatchView) -> Bool {
+        view.matched && view.candidateCount == 1 && !view.isCatchAll
+    }
+
+    /// The line for a message whose view `canWrite` accepts, read from the view in place (no
+    /// `MatchResult`, no values dictionary): byte for byte what `write(match(message), input:)`
+    /// writes (a test holds the two together).
+    mutating func write(view: MatchView, input: String) {
+        writer.beginObject()
+        writer.key("alternatives" as StaticString)
+        writer.beginArray()
+        writer.endArray()
+        writer.key("ambiguous" as StaticString); writer.bool(false)
+        writer.key("args" as StaticString)
+        writer.beginObject()
+        view.forEachValueInNameOrder { name, value in
+            writer.key(name)
+            self.value(value)
+        }
+        writer.endObject()
+        writer.key("catchAll" as StaticString); writer.bool(false)
+        writer.key("code" as StaticString); writer.string(view.code!)
+        writer.key("confidence" as StaticString); writer.string(view.confidence.rawValue)
+        writer.key("exact" as StaticString); writer.bool(view.exact)
+        writer.key("input" as StaticString); writer.string(input)
+        writer.key("locale" as StaticString); writer.string(view.locale!)
+        writer.key("matched" as StaticString); writer.bool(true)
+        writer.key("observed" as StaticString); writer.bool(view.isObserved)
+        writer.key("status" as StaticString); writer.integer(view.status!)
+        writer.key("tolerances" as StaticString)
+        writer.beginArray()
+        for tolerance in view.tolerances { writer.string(tolerance.rawValue) }
+        writer.endArray()
+        let variant = view.variant!
+        writer.key("variant" as StaticString); writer.string(variant.id)
+        writer.key("variantIndex" as StaticString); writer.integer(variant.index)
+        writer.endObject()
+    }
+
     /// A match's fields in sorted key order; with `input`, also the top level's `input` and
     /// `matched` in their sorted places.
     private mutating func matchFields(_ match: Match, input: String?) {
@@ -82,25 +124,29 @@ struct MatchJSONWriter {
         names.append(contentsOf: match.values.keys)
         names.sort()
         for name in names {
-            let value = match.values[name]!
             writer.key(name)
-            writer.beginObject()
-            if value.rejected { writer.key("rejected" as StaticString); writer.bool(true) }
-            writer.key("text" as StaticString); writer.string(value.text)
-            writer.key("type" as StaticString); writer.string(value.type.rawValue)
-            writer.key("valid" as StaticString); writer.bool(value.isValidForType)
-            writer.key("value" as StaticString)
-            switch value.value {
-            case .integer(let number): writer.integer(number)
-            case .number(let number): writer.number(number)
-            case .text(let text): writer.string(text)
-            case .date: writer.string(value.value.description)
-            case .list(let items):
-                writer.beginArray()
-                for item in items { writer.string(item) }
-                writer.endArray()
-            }
-            writer.endObject()
+            value(match.values[name]!)
+        }
+        writer.endObject()
+    }
+
+    /// One value's object.
+    private mutating func value(_ value: MatchedValue) {
+        writer.beginObject()
+        if value.rejected { writer.key("rejected" as StaticString); writer.bool(true) }
+        writer.key("text" as StaticString); writer.string(value.text)
+        writer.key("type" as StaticString); writer.string(value.type.rawValue)
+        writer.key("valid" as StaticString); writer.bool(value.isValidForType)
+        writer.key("value" as StaticString)
+        switch value.value {
+        case .integer(let number): writer.integer(number)
+        case .number(let number): writer.number(number)
+        case .text(let text): writer.string(text)
+        case .date: writer.string(value.value.description)
+        case .list(let items):
+            writer.beginArray()
+            for item in items { writer.string(item) }
+            writer.endArray()
         }
         writer.endObject()
     }

@@ -56,21 +56,55 @@ enum Terminal {
     /// Outside strings JSON is ASCII, and JSON writers already escape C0 controls, so only string
     /// contents change, and they decode to the same value.
     static func jsonSafe(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 >= 0x7F }) { return text }
-        guard Sanitized.needsEscaping(text) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            // Raw LF, tab and CR can only be JSON whitespace (inside strings writers escape them).
-            guard Sanitized.isInvisibleOrControl(scalar), scalar != "\n", scalar != "\t", scalar != "\r" else {
-                out.unicodeScalars.append(scalar)
+        if !text.utf8.contains(where: { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D) }) { return text }
+        var copy = text
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        copy.withUTF8 { appendJSONSafe($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `jsonSafe` on UTF-8 bytes (valid UTF-8, as every writer here produces), appended to `out`:
+    /// runs that need nothing are copied in one go, and only non-ASCII scalars are decoded.
+    static func appendJSONSafe(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let count = utf8.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            let b = utf8[index]
+            if b < 0x7F {
+                // ASCII: writers escape C0 controls inside strings; raw LF, tab and CR can only be
+                // JSON whitespace. Any other raw control is escaped like the scalars below.
+                if b >= 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { index += 1; continue }
+            }
+            var scalar = UInt32(b)
+            var length = 1
+            if b >= 0xF0, index + 3 < count {
+                scalar = (UInt32(b & 0x07) << 18) | (UInt32(utf8[index + 1] & 0x3F) << 12) | (UInt32(utf8[index + 2] & 0x3F) << 6) | UInt32(utf8[index + 3] & 0x3F)
+                length = 4
+            } else if b >= 0xE0, index + 2 < count {
+                scalar = (UInt32(b & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
+                length = 3
+            } else if b >= 0xC0, index + 1 < count {
+                scalar = (UInt32(b & 0x1F) << 6) | UInt32(utf8[index + 1] & 0x3F)
+                length = 2
+            }
+            guard let decoded = Unicode.Scalar(scalar), Sanitized.isInvisibleOrControl(decoded) else {
+                index += length
                 continue
             }
-            for unit in String(scalar).utf16 {
-                let hex = String(unit, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            for unit in String(decoded).utf16 {
+                out.append(contentsOf: "\\u".utf8)
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    let digit = UInt8((unit >> UInt16(shift)) & 0xF)
+                    out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+                }
             }
+            index += length
+            runStart = index
         }
-        return out
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
     }
 
     /// JSON on standard output (see `jsonSafe`).
