@@ -174,7 +174,17 @@ extension MessageMatcher {
         }
     }
 
-    /// The full `MatchResult` of what `scratch` holds (inside a `withMatch` closure: the same as
-    /// `match()` of that message, without matching again).
+    /// The full `MatchResult` of what the view's scratch holds: the automaton's answer (what
+    /// `withMatch` saw), without matching again and without `match()`'s literal-text fallback.
     public func result(of view: MatchView) -> MatchResult { result(view.scratch, nearest: nil) }
+
+    /// Exactly what `match(message, locale: locale, code: code)` returns, built from the view of
+    /// that same call to `withMatch` (no second scan): for callers that answer the common case
+    /// from the view and need the full result only for the rest. Pass the same message, locale
+    /// and code that `withMatch` was given.
+    public func result(of view: MatchView, message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
+        let scanned = result(view.scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code))
+        if let best = scanned.best, !best.isCatchAll { return scanned }
+        return withLiteralFallback(scanned, message: message, locale: locale, code: code)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ErrorCatalog
 import MessageFormatting
 @_spi(Benchmarks) @testable import MessageMatching
@@ -46,7 +47,22 @@ struct MatchViewTests {
             let rebuilt = matcher.result(of: view)
             if rebuilt.all.map(\.code) != full.all.map(\.code) || rebuilt.all.map(\.values) != full.all.map(\.values) { return "rebuilt result" }
             return nil
+        } ?? sameAsMatch(matcher, text, scratch: scratch, locale: locale, code: code)
+    }
+
+    /// `result(of:message:locale:code:)` inside `withMatch` is exactly `match()` (fallback,
+    /// alternatives, nearest template and all), compared as the JSON `parse --json` is made from.
+    static func sameAsMatch(_ matcher: MessageMatcher, _ text: String, scratch: MatchScratch, locale: LocaleFilter,
+                            code: String?) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let expected = try? encoder.encode(matcher.match(text, locale: locale, code: code))
+        let rebuilt = matcher.withMatch(text, locale: locale, code: code, scratch: scratch) { view in
+            try? encoder.encode(matcher.result(of: view, message: text, locale: locale, code: code))
         }
+        guard let expected, let rebuilt else { return "not encodable" }
+        return expected == rebuilt ? nil
+            : "result(of:message:) differs from match(): \(String(decoding: rebuilt, as: UTF8.self)) vs \(String(decoding: expected, as: UTF8.self))"
     }
 
     @Test(arguments: handwritten)

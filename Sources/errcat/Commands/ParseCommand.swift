@@ -71,7 +71,7 @@ struct ParseCommand: ParsableCommand {
         var tooLong: [Int] = []
         let parser = LineParser(catalog: catalog, matcher: matcher, filter: filter, code: code, json: json, ndjson: ndjson, limit: limit)
         if jobs == 1 {
-            var writer = MatchJSONWriter()
+            var writer = MatchJSONWriter(terminalSafe: true)
             let scratch = MatchScratch()
             while let line = reader.next() {
                 lines += 1
@@ -99,7 +99,7 @@ struct ParseCommand: ParsableCommand {
                 let read = batch
                 // Runs are slices of the texts; their indices find each line's record (and its number).
                 let outputs = matcher.mapRuns(read.map(\.text), runLength: 128, jobs: jobs) { _, run, scratch -> [UInt8] in
-                    var writer = MatchJSONWriter()
+                    var writer = MatchJSONWriter(terminalSafe: true)
                     var bytes: [UInt8] = []
                     bytes.reserveCapacity(run.count * 96)
                     for index in run.indices {
@@ -157,27 +157,29 @@ struct LineParser: Sendable {
             }
         } else if json {
             // The common case (one match of a template with literal text) is written from the
-            // view in place; anything else from the full result.
+            // view in place; anything else from the full result, built from the same scan.
             writer.reset()
-            let written = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view -> Bool in
-                guard MatchJSONWriter.canWrite(view) else { return false }
-                writer.write(view: view, input: line)
-                return true
+            matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view in
+                if MatchJSONWriter.canWrite(view) {
+                    writer.write(view: view, input: line)
+                } else {
+                    writer.write(matcher.result(of: view, message: line, locale: filter, code: code), input: line)
+                }
             }
-            if !written {
-                writer.reset()
-                writer.write(matcher.match(line, locale: filter, code: code), input: line)
+            if writer.isTerminalSafe {
+                out.append(contentsOf: writer.bytes)
+            } else {
+                writer.bytes.withUnsafeBufferPointer { Terminal.appendJSONSafe($0, to: &out) }
             }
-            // Pure ASCII (the common case) passes as it is.
-            writer.bytes.withUnsafeBufferPointer { Terminal.appendJSONSafe($0, to: &out) }
         } else {
             // The allocation-free view answers the common case; an unmatched, ambiguous or
             // free-text-only message takes the full result (literal-text fallback, nearest
             // template, alternatives).
-            let quick: String? = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view in
-                view.matched && !view.ambiguous && !view.isCatchAll ? MatchOutput.line(view) : nil
+            let text: String = matcher.withMatch(line, locale: filter, code: code, scratch: scratch) { view in
+                view.matched && !view.ambiguous && !view.isCatchAll
+                    ? MatchOutput.line(view) : MatchOutput.line(matcher.result(of: view, message: line, locale: filter, code: code))
             }
-            out.append(contentsOf: Terminal.printable(quick ?? MatchOutput.line(matcher.match(line, locale: filter, code: code)), colour: false).utf8)
+            out.append(contentsOf: Terminal.printable(text, colour: false).utf8)
         }
     }
 }

@@ -11,6 +11,14 @@ struct MatchJSONWriter {
     private var writer = JSONWriter(layout: .compact, capacity: 1 << 12)
     private var names: [String] = []
 
+    /// With `terminalSafe`, strings also escape what `Terminal.jsonSafe` escapes (invisible, bidi
+    /// and control characters), in the same pass: the bytes equal `jsonSafe` of the plain output.
+    init(terminalSafe: Bool = false) {
+        writer.escapesInvisible = terminalSafe
+    }
+
+    var isTerminalSafe: Bool { writer.escapesInvisible }
+
     var bytes: [UInt8] { writer.bytes }
 
     mutating func reset() {
