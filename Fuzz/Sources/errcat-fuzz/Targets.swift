@@ -114,7 +114,11 @@ enum CatalogTarget {
 enum MatcherTarget {
     static func summary(_ result: MatchResult) -> String {
         guard let best = result.best else { return "-" }
-        return "\(best.code)/\(best.locale)/\(best.variant.id) \(best.tolerances) \(best.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" })"
+        return summary(best)
+    }
+
+    static func summary(_ best: Match) -> String {
+        "\(best.code)/\(best.locale)/\(best.variant.id) \(best.tolerances) \(best.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" })"
     }
 
     static func run(_ data: UnsafeRawBufferPointer) {
@@ -140,6 +144,12 @@ enum MatcherTarget {
         if let best = fast.best, !best.isCatchAll {
             require(summary(full) == summary(fast), "match() changed a literal-text match on \(message.debugDescription): \(summary(full)) vs \(summary(fast))")
         }
+        // The full result built from the view's scan (what parse uses) is match()'s result.
+        let rebuilt = matcher.withMatch(message) { matcher.result(of: $0, message: message) }
+        require(summary(rebuilt) == summary(full) && rebuilt.ambiguous == full.ambiguous
+                    && rebuilt.alternatives.map(MatcherTarget.summary) == full.alternatives.map(MatcherTarget.summary)
+                    && rebuilt.nearest?.code == full.nearest?.code && rebuilt.nearest?.scalarOffset == full.nearest?.scalarOffset,
+                "result(of:message:) differs from match() on \(message.debugDescription)")
         _ = full.nearest
         // One locale and one code filter, chosen by the input.
         let code = Bundled.catalog.codes[Int(data.first ?? 0) % Bundled.catalog.codes.count].code
