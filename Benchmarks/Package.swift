@@ -40,6 +40,15 @@ let package = Package(
                 .product(name: "MessageFormatting", package: "defender-errcat"),
             ]
         ),
+        // `errcat parse` on a generated stream: runs the built tool (see the file's header).
+        .executableTarget(
+            name: "StreamBenchmark",
+            dependencies: [
+                .product(name: "DefenderCatalog", package: "defender-errcat"),
+                .product(name: "ErrorCatalog", package: "defender-errcat"),
+                .product(name: "MessageFormatting", package: "defender-errcat"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

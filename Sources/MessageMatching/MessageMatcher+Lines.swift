@@ -62,21 +62,25 @@ extension MessageMatcher {
         let length = max(1, runLength)
         let runs = (lines.count + length - 1) / length
         let workers = min(max(1, jobs), runs)
+        // Scratches come from the matcher's pool: a caller that maps batch after batch (parse
+        // --jobs) reuses grown scratches instead of allocating and faulting in new ones per batch.
         if workers <= 1 {
-            let scratch = MatchScratch()
-            return (0..<runs).map { run in
-                transform(self, lines[run * length..<min(run * length + length, lines.count)], scratch)
+            return withPooledScratch { scratch in
+                (0..<runs).map { run in
+                    transform(self, lines[run * length..<min(run * length + length, lines.count)], scratch)
+                }
             }
         }
         let results = ResultSlots<T>(count: runs)
         let next = Atomic<Int>(0)
         withoutActuallyEscaping(transform) { transform in
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let scratch = MatchScratch()
-                while true {
-                    let run = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if run >= runs { break }
-                    results.set(run, transform(self, lines[run * length..<min(run * length + length, lines.count)], scratch))
+                withPooledScratch { scratch in
+                    while true {
+                        let run = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        if run >= runs { break }
+                        results.set(run, transform(self, lines[run * length..<min(run * length + length, lines.count)], scratch))
+                    }
                 }
             }
         }

@@ -94,6 +94,28 @@ import Testing
         }
     }
 
+    /// Over several pipelined batches (4,096 lines each), overlong lines keep their numbers: the
+    /// report lines and the output equal --jobs 1's.
+    @Test(arguments: [["parse"], ["parse", "--json"]])
+    func overlongLinesKeepTheirNumbersAcrossBatches(mode: [String]) throws {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("errcat-parallel-long-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: input) }
+        var lines = (1...10_000).map { "Machine m\($0) was not found" }
+        let long = String(repeating: "x", count: InputLimits.maxLineBytes + 10)
+        for number in [2, 4_097, 9_999] { lines[number - 1] = long }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let (status1, one) = try Self.run(mode + ["--jobs", "1"], input: input)
+        let (status3, three) = try Self.run(mode + ["--jobs", "3"], input: input)
+        #expect(status1 == 1 && status3 == 1)
+        #expect(three == one)
+        let output = String(decoding: three, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(output.count == 10_001)
+        for number in [2, 4_097, 9_999] {
+            #expect(output[number - 1].contains(mode.contains("--json") ? "{\"line\":\(number)," : "line \(number): not parsed"), "\(output[number - 1])")
+        }
+        #expect(output[4_097].contains("m4098"))
+    }
+
     @Test func jobsMustBePositive() throws {
         let result = try Errcat.run(["parse", "--jobs", "0"], stdin: "x\n")
         #expect(result.status != 0)

@@ -80,36 +80,67 @@ struct ParseCommand: ParsableCommand {
                 progress.update(bytes: reader.bytesRead, lines: lines)
             }
         } else {
-            // Bounded batches: read up to `batchSize` lines, match them on all workers, write the
-            // outputs in input order, repeat. Memory stays that of one batch.
+            // Bounded batches, pipelined: while the workers match batch k, this thread writes the
+            // output of batch k-1 and reads batch k+1, so reading and writing (serial) overlap
+            // with matching (parallel). Output stays in input order; memory is that of two batches.
             let batchSize = 4096
-            var batch: [LineReader.Line] = []
-            batch.reserveCapacity(batchSize)
             var finished = false
-            while !finished {
-                batch.removeAll(keepingCapacity: true)
+            func readBatch() -> [LineReader.Line] {
+                var batch: [LineReader.Line] = []
+                batch.reserveCapacity(batchSize)
                 while batch.count < batchSize {
                     guard let line = reader.next() else { finished = true; break }
                     if line.tooLong { tooLong.append(lines + batch.count + 1) }
                     batch.append(line)
                 }
-                if batch.isEmpty { break }
-                // One output buffer and one JSON writer per run of 128 lines.
-                let first = lines + 1
-                let read = batch
-                // Runs are slices of the texts; their indices find each line's record (and its number).
-                let outputs = matcher.mapRuns(read.map(\.text), runLength: 128, jobs: jobs) { _, run, scratch -> [UInt8] in
-                    var writer = MatchJSONWriter(terminalSafe: true)
-                    var bytes: [UInt8] = []
-                    bytes.reserveCapacity(run.count * 96)
-                    for index in run.indices {
-                        parser.append(read[index], number: first + index, scratch: scratch, writer: &writer, to: &bytes)
+                return batch
+            }
+            let jobs = self.jobs
+            let runLength = 128
+            /// Starts matching `batch` (its first line is number `first`) on the workers, into
+            /// `pending`'s buffers (reused batch after batch: no allocation once they have grown).
+            func start(_ batch: [LineReader.Line], first: Int, into pending: PendingBatch) {
+                let texts = batch.map(\.text)
+                pending.runs = (batch.count + runLength - 1) / runLength
+                pending.group.enter()
+                DispatchQueue.global().async {
+                    // One output buffer and one JSON writer per run of 128 lines.
+                    _ = matcher.mapRuns(texts, runLength: runLength, jobs: jobs) { _, run, scratch -> Bool in
+                        var writer = MatchJSONWriter(terminalSafe: true)
+                        pending.withBuffer(run.startIndex / runLength) { bytes in
+                            bytes.removeAll(keepingCapacity: true)
+                            for index in run.indices {
+                                parser.append(batch[index], number: first + index, scratch: scratch, writer: &writer, to: &bytes)
+                            }
+                        }
+                        return true
                     }
-                    return bytes
+                    pending.group.leave()
                 }
-                for bytes in outputs { output.append { $0.append(contentsOf: bytes) } }
-                lines += batch.count
+            }
+            // Two sets of buffers: one being filled by the workers, one being written out.
+            var spare = PendingBatch(capacity: (batchSize + runLength - 1) / runLength)
+            var current = readBatch()
+            var inFlight: PendingBatch? = nil
+            if !current.isEmpty {
+                let first = PendingBatch(capacity: spare.capacity)
+                start(current, first: 1, into: first)
+                inFlight = first
+            }
+            while let pending = inFlight {
+                lines += current.count
+                let next = finished ? [] : readBatch()
+                pending.group.wait()
+                if next.isEmpty {
+                    inFlight = nil
+                } else {
+                    start(next, first: lines + 1, into: spare)
+                    inFlight = spare
+                }
+                for run in 0..<pending.runs { pending.withBuffer(run) { bytes in output.append { $0.append(contentsOf: bytes) } } }
+                spare = pending
                 progress.update(bytes: reader.bytesRead, lines: lines)
+                current = next
             }
         }
         output.flush()
@@ -193,5 +224,31 @@ enum Matchers {
             Terminal.error("cannot compile the catalog's templates for matching: \(error)")
             throw ExitCode(2)
         }
+    }
+}
+
+/// A batch of `parse --jobs` being matched: one output buffer per run of lines, each written by
+/// the one worker that matches that run, and read only after `group` has been waited for (the wait
+/// orders the workers' writes before the reads). The buffers keep their capacity from batch to batch.
+final class PendingBatch: @unchecked Sendable {
+    let group = DispatchGroup()
+    let capacity: Int
+    var runs = 0
+    private let buffers: UnsafeMutablePointer<[UInt8]>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        buffers = .allocate(capacity: capacity)
+        buffers.initialize(repeating: [], count: capacity)
+    }
+
+    deinit {
+        buffers.deinitialize(count: capacity)
+        buffers.deallocate()
+    }
+
+    func withBuffer<R>(_ run: Int, _ body: (inout [UInt8]) throws -> R) rethrows -> R {
+        precondition(run >= 0 && run < capacity, "run \(run) outside the batch")
+        return try body(&buffers[run])
     }
 }
