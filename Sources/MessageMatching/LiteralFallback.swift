@@ -53,7 +53,9 @@ struct FoldedText {
 }
 
 /// A template as the fallback reads it: folded literal characters and slots of any text.
-struct FallbackPattern {
+/// A class, so that trying a candidate costs one reference, not a copy of five arrays; its
+/// properties are set in `init` and never changed afterwards (hence `@unchecked Sendable`).
+final class FallbackPattern: @unchecked Sendable {
     enum Token: Equatable {
         case character(Unicode.Scalar)
         /// The first character of slot k.
@@ -62,23 +64,23 @@ struct FallbackPattern {
         case slotRest(Int)
     }
 
-    var tokens: [Token] = []
+    private(set) var tokens: [Token] = []
     /// For each literal token, its literal's index and the offset (in Unicode scalars) of the
     /// original character it came from; (-1, 0) for a slot token.
-    var sources: [(literal: Int32, offset: Int32)] = []
+    private(set) var sources: [(literal: Int32, offset: Int32)] = []
     /// Where the template may be cut: tokens that are a clause boundary (`.`, `:`, `;`, `,`).
-    var cuts: [Int] = []
+    private(set) var cuts: [Int] = []
     /// Folded literal characters.
-    var literalCount = 0
+    private(set) var literalCount = 0
     /// Literal characters before each token.
-    var literalBefore: [Int] = []
+    private(set) var literalBefore: [Int] = []
     /// Where the template's tail of only spacing and values begins ("… reason of failure: {reason}"
     /// → the index of the space), when that tail holds a value: a message that stops there has
     /// those values empty. Nil when the template ends with literal text.
-    var emptyTail: Int?
+    private(set) var emptyTail: Int?
     /// The same at the start ("{action} is supported on …" → the index of "i"): a message that
     /// starts there has the head's values empty.
-    var emptyHead: Int?
+    private(set) var emptyHead: Int?
 
     /// A clause boundary: `.` `:` `;` `,` (compared directly: this runs at every position of a message).
     @inline(__always) static func isBoundary(_ c: Unicode.Scalar) -> Bool { c == "." || c == ":" || c == ";" || c == "," }
@@ -155,7 +157,16 @@ struct FallbackPattern {
     /// position of every token, or nil. Linear-time glob matching with one backtrack point.
     /// With `first`, the tokens before it are skipped (their positions stay -1).
     func match(_ text: ArraySlice<Unicode.Scalar>, count: Int, from first: Int = 0) -> [Int]? {
+        // Most candidates fail: find out without allocating, then record the positions.
+        guard glob(text, count: count, from: first, positions: nil) else { return nil }
         var positions = [Int](repeating: -1, count: count)
+        _ = positions.withUnsafeMutableBufferPointer { glob(text, count: count, from: first, positions: $0) }
+        return positions
+    }
+
+    /// The glob match itself; records each token's text position in `positions` when given.
+    private func glob(_ text: ArraySlice<Unicode.Scalar>, count: Int, from first: Int,
+                      positions: UnsafeMutableBufferPointer<Int>?) -> Bool {
         var p = first
         var t = text.startIndex
         var starP = -1
@@ -164,11 +175,11 @@ struct FallbackPattern {
             if p < count {
                 switch tokens[p] {
                 case .character(let c) where c == text[t]:
-                    positions[p] = t; p += 1; t += 1; continue
+                    positions?[p] = t; p += 1; t += 1; continue
                 case .slotStart:
-                    positions[p] = t; p += 1; t += 1; continue
+                    positions?[p] = t; p += 1; t += 1; continue
                 case .slotRest:
-                    starP = p; starT = t; positions[p] = t; p += 1; continue
+                    starP = p; starT = t; positions?[p] = t; p += 1; continue
                 default:
                     break
                 }
@@ -179,10 +190,10 @@ struct FallbackPattern {
                 t = starT
                 continue
             }
-            return nil
+            return false
         }
-        while p < count, case .slotRest = tokens[p] { positions[p] = t; p += 1 }
-        return p == count ? positions : nil
+        while p < count, case .slotRest = tokens[p] { positions?[p] = t; p += 1 }
+        return p == count
     }
 }
 
@@ -224,6 +235,18 @@ struct FallbackIndex: Sendable {
             } else if case .slotStart = tokens.first, let key = trigram(at: 2) {
                 byInner[key, default: []].append(t)
                 innerFilter[Int(key & 8191) >> 6] |= 1 << (key & 63)
+            } else if let start = Self.firstRun(pattern) {
+                // The first run of six literal characters (not starting with a space) that every
+                // match the fallback accepts contains: a whole match, one stopped at a clause
+                // boundary (the run ends before the first cut it may stop at), empty leading or
+                // trailing values, more text after the template.
+                let key = FallbackIndex.key(tokens[start..<start + FallbackIndex.keyLength].map { token -> Unicode.Scalar in
+                    if case .character(let c) = token { return c }
+                    return " "
+                })
+                byInner[key, default: []].append(t)
+                innerFilter[Int(key & 8191) >> 6] |= 1 << (key & 63)
+                continue
             } else {
                 unanchored.append(t)
                 continue
@@ -231,6 +254,21 @@ struct FallbackIndex: Sendable {
             // A message whose leading values are empty starts with the literal after them.
             if let head = pattern.emptyHead, head > 0, let key = trigram(at: head) { byPrefix[key, default: []].append(t) }
         }
+    }
+
+    /// The start of the first run of `keyLength` literal characters whose first is not a space,
+    /// when it ends before the first clause boundary a truncated match may stop at; else nil.
+    static func firstRun(_ pattern: FallbackPattern) -> Int? {
+        let tokens = pattern.tokens
+        let firstCut = pattern.cuts.first { $0 > 0 && pattern.literalBefore[$0] >= 12 } ?? tokens.count
+        var i = 0
+        while i + keyLength <= min(tokens.count, firstCut) {
+            var length = 0
+            while length < keyLength, case .character(let c) = tokens[i + length], length > 0 || c != " " { length += 1 }
+            if length == keyLength { return i }
+            i += max(1, length)
+        }
+        return nil
     }
 
     /// Candidate templates for a folded message, in catalog order.
@@ -268,33 +306,42 @@ extension MessageMatcher {
         return MatchResult(best: first.match, alternatives: alternatives, ambiguous: ambiguous, nearestQuery: nil)
     }
 
+    /// Unicode White_Space, without a property lookup for ASCII.
+    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
     /// The fallback's matches, ranked: complete ones first, then fewer tolerances, more literal text.
-    func literalFallback(_ message: String, locale: LocaleFilter, code: String?) -> [(match: Match, key: [Int])] {
+    /// `exhaustive` tries every template instead of the index's candidates (tests compare the two).
+    func literalFallback(_ message: String, locale: LocaleFilter, code: String?, exhaustive: Bool = false) -> [(match: Match, key: [Int])] {
         if message.utf8.count > 4 * literalFallbackLimit { return [] }
         // ASCII text is already NFC.
-        let composed = message.utf8.allSatisfy { $0 < 0x80 } ? message : message.precomposedStringWithCanonicalMapping
+        let ascii = message.utf8.allSatisfy { $0 < 0x80 }
+        let composed = ascii ? message : message.precomposedStringWithCanonicalMapping
         var original = Array(composed.unicodeScalars)
         if original.count > literalFallbackLimit { return [] }
         var base = ToleranceSet()
-        if !composed.unicodeScalars.elementsEqual(message.unicodeScalars) { base.insert(.unicodeNormalization) }
+        if !ascii && !composed.unicodeScalars.elementsEqual(message.unicodeScalars) { base.insert(.unicodeNormalization) }
         // Trim, then take off a final period (and a space before it).
-        while let last = original.last, last.properties.isWhitespace { original.removeLast(); base.insert(.whitespace) }
+        while let last = original.last, Self.isWhitespace(last) { original.removeLast(); base.insert(.whitespace) }
         var leading = 0
-        while leading < original.count, original[leading].properties.isWhitespace { leading += 1 }
+        while leading < original.count, Self.isWhitespace(original[leading]) { leading += 1 }
         if leading > 0 { original.removeFirst(leading); base.insert(.whitespace) }
         var period = false
         var spaceBeforePeriod = false
         if original.last == "." {
             original.removeLast()
             period = true
-            while let last = original.last, last.properties.isWhitespace { original.removeLast(); spaceBeforePeriod = true }
+            while let last = original.last, Self.isWhitespace(last) { original.removeLast(); spaceBeforePeriod = true }
         }
         if original.isEmpty { return [] }
         let folded = FoldedText(original)
         let text = folded.scalars[...]
 
         var found: [(match: Match, key: [Int])] = []
-        for t in storage.fallbackIndex.candidates(text) {
+        for t in exhaustive ? Array(templates.indices) : storage.fallbackIndex.candidates(text) {
             let template = templates[t]
             guard template.hasBodyLiteral && locale.admits(template.locale) && (code == nil || template.code == code) else { continue }
             // One match per template (a plural's branches are templates of their own here).
