@@ -145,14 +145,29 @@ package struct JSONWriter {
     /// An object key given as a literal of plain ASCII that needs no escaping (checked in debug
     /// builds): copied without scanning, for hand-written fast paths.
     package mutating func key(_ name: StaticString) {
-        beforeMember()
-        bytes.append(UInt8(ascii: "\""))
+        guard !layout.indented else {
+            beforeMember()
+            bytes.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(UInt8(ascii: "\""))
+            keySeparator()
+            return
+        }
+        // Compact: `,"name":` assembled on the stack and appended at once (the streaming paths
+        // write a dozen keys per line; one append instead of five).
+        let comma = !takeFirstMember()
         name.withUTF8Buffer { buffer in
             assert(buffer.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }, "key literal needs escaping")
-            bytes.append(contentsOf: buffer)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count + 4) { out in
+                var n = 0
+                if comma { out[0] = UInt8(ascii: ","); n = 1 }
+                out[n] = UInt8(ascii: "\""); n += 1
+                for byte in buffer { out[n] = byte; n += 1 }
+                out[n] = UInt8(ascii: "\""); out[n + 1] = UInt8(ascii: ":"); n += 2
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<n]))
+            }
         }
-        bytes.append(UInt8(ascii: "\""))
-        keySeparator()
+        afterKey = true
     }
 
     package mutating func string(_ text: String) {
@@ -182,12 +197,13 @@ package struct JSONWriter {
 
     package mutating func bool(_ flag: Bool) {
         beforeValue()
-        bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        let literal: StaticString = flag ? "true" : "false"
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     package mutating func null() {
         beforeValue()
-        bytes.append(contentsOf: "null".utf8)
+        ("null" as StaticString).withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     // MARK: Layout
@@ -220,16 +236,20 @@ package struct JSONWriter {
         if depth > 0 { beforeMember() }
     }
 
-    private mutating func beforeMember() {
+    /// Whether the innermost container has no member yet; marks it as having one.
+    private mutating func takeFirstMember() -> Bool {
         let level = depth - 1
         if level < 64 {
             let bit: UInt64 = 1 << UInt64(level)
-            if firstBits & bit != 0 { firstBits &= ~bit } else { bytes.append(UInt8(ascii: ",")) }
-        } else if deepFirstFlags[level - 64] {
-            deepFirstFlags[level - 64] = false
-        } else {
-            bytes.append(UInt8(ascii: ","))
+            if firstBits & bit != 0 { firstBits &= ~bit; return true }
+            return false
         }
+        if deepFirstFlags[level - 64] { deepFirstFlags[level - 64] = false; return true }
+        return false
+    }
+
+    private mutating func beforeMember() {
+        if !takeFirstMember() { bytes.append(UInt8(ascii: ",")) }
         if layout.indented { newline() }
     }
 
