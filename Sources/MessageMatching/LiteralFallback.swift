@@ -314,6 +314,14 @@ extension MessageMatcher {
     }
 
     /// The fallback's matches, ranked: complete ones first, then fewer tolerances, more literal text.
+    /// The literal-text fallback's ranked matches as `code/locale/variant key` lines, with the
+    /// index's candidates or (`exhaustive`) every template: the fuzz target compares the two.
+    @_spi(Benchmarks) public func literalFallbackSummary(_ message: String, exhaustive: Bool) -> [String] {
+        literalFallback(message, locale: .auto, code: nil, exhaustive: exhaustive).map {
+            "\($0.match.code)/\($0.match.locale)/\($0.match.variant.id) \($0.key) \($0.match.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" })"
+        }
+    }
+
     /// `exhaustive` tries every template instead of the index's candidates (tests compare the two).
     func literalFallback(_ message: String, locale: LocaleFilter, code: String?, exhaustive: Bool = false) -> [(match: Match, key: [Int])] {
         if message.utf8.count > 4 * literalFallbackLimit { return [] }
