@@ -65,9 +65,23 @@ import Testing
             }
         }
         print(received)
+        var summaries: [String] = []
+        for line in ["Machine 42 was not found", "Unauthorized request - reason of failure:"] {
+            matcher.withMatch(line, scratch: scratch) { view in
+                if view.matched, view.candidateCount == 1, !view.isCatchAll {
+                    var fields: [String] = []
+                    view.forEachValueInNameOrder { name, value in fields.append("\(name)=\(value.text)") }
+                    summaries.append("\(view.code!) \(fields.joined(separator: " "))")
+                } else if let best = matcher.result(of: view, message: line).best {
+                    summaries.append("\(best.code) \(best.tolerances.map(\.rawValue)) reason=\"\(best.values["reason"]?.text ?? "-")\"")
+                }
+            }
+        }
+        print(summaries)
         // --- article ReadingValuesInAPipeline ends
 
-        #expect(printed.lines == ["MaximumBatchSizeExceeded de 1200", "[1200]"])
+        #expect(printed.lines == ["MaximumBatchSizeExceeded de 1200", "[1200]",
+                                  #"["ResourceNotFound entityId=42 entityType=Machine", "Unauthorized [\"whitespace\"] reason=\"\""]"#])
     }
 
     @Test func reviewingATranslation() throws {
