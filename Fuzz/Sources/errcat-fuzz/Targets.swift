@@ -144,9 +144,12 @@ enum MatcherTarget {
         if let best = fast.best, !best.isCatchAll {
             require(summary(full) == summary(fast), "match() changed a literal-text match on \(message.debugDescription): \(summary(full)) vs \(summary(fast))")
         }
-        // The fallback's index never loses a match: it gives what trying every template gives.
-        require(matcher.literalFallbackSummary(message, exhaustive: false) == matcher.literalFallbackSummary(message, exhaustive: true),
-                "the literal-text fallback's index lost a match on \(message.debugDescription)")
+        // The fallback's index never loses a match: it gives what trying every template gives
+        // (on message-sized inputs: trying every template on kilobytes of text would dominate the run).
+        if message.utf8.count <= 256 {
+            require(matcher.literalFallbackSummary(message, exhaustive: false) == matcher.literalFallbackSummary(message, exhaustive: true),
+                    "the literal-text fallback's index lost a match on \(message.debugDescription)")
+        }
         // The full result built from the view's scan (what parse uses) is match()'s result.
         let rebuilt = matcher.withMatch(message) { matcher.result(of: $0, message: message) }
         require(summary(rebuilt) == summary(full) && rebuilt.ambiguous == full.ambiguous
