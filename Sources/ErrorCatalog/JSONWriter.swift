@@ -302,34 +302,13 @@ package struct JSONWriter {
             if invisible && b >= 0x80 {
                 // Any non-ASCII scalar the terminal sanitiser names (this includes the C1
                 // controls, U+2028/2029 and U+FEFF escaped below in the plain mode).
-                var scalar: UInt32
-                var length: Int
-                if b >= 0xF0, index + 3 < count {
-                    scalar = (UInt32(b & 0x07) << 18) | (UInt32(utf8[index + 1] & 0x3F) << 12) | (UInt32(utf8[index + 2] & 0x3F) << 6)
-                        | UInt32(utf8[index + 3] & 0x3F)
-                    length = 4
-                } else if b >= 0xE0, index + 2 < count {
-                    scalar = (UInt32(b & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
-                    length = 3
-                } else if index + 1 < count {
-                    scalar = (UInt32(b & 0x1F) << 6) | UInt32(utf8[index + 1] & 0x3F)
-                    length = 2
-                } else {
-                    scalar = 0xFFFD
-                    length = 1
-                }
+                let (scalar, length) = decodeScalar(utf8, at: index)
                 guard let decoded = Unicode.Scalar(scalar), Sanitized.isInvisibleOrControl(decoded) else {
                     index += length
                     continue
                 }
                 if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                if scalar > 0xFFFF {
-                    let v = scalar - 0x10000
-                    appendEscape(0xD800 + (v >> 10), to: &bytes)
-                    appendEscape(0xDC00 + (v & 0x3FF), to: &bytes)
-                } else {
-                    appendEscape(scalar, to: &bytes)
-                }
+                appendHexEscape(scalar, to: &bytes)
                 index += length
                 runStart = index
                 continue
@@ -364,24 +343,53 @@ package struct JSONWriter {
     }
 
     private static func appendEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\\"))
+        let short: UInt8
         switch scalar {
-        case 0x22: bytes.append(UInt8(ascii: "\""))
-        case 0x5C: bytes.append(UInt8(ascii: "\\"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        default:
-            // Lowercase hex, as Python and the earlier writers wrote it.
-            func hex(_ nibble: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(hex((scalar >> 12) & 0xF))
-            bytes.append(hex((scalar >> 8) & 0xF))
-            bytes.append(hex((scalar >> 4) & 0xF))
-            bytes.append(hex(scalar & 0xF))
+        case 0x22: short = UInt8(ascii: "\"")
+        case 0x5C: short = UInt8(ascii: "\\")
+        case 0x08: short = UInt8(ascii: "b")
+        case 0x09: short = UInt8(ascii: "t")
+        case 0x0A: short = UInt8(ascii: "n")
+        case 0x0C: short = UInt8(ascii: "f")
+        case 0x0D: short = UInt8(ascii: "r")
+        default: return appendHexEscape(scalar, to: &bytes)
         }
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(short)
+    }
+
+    /// `\uXXXX` for `scalar` in lowercase hex, as Python and the earlier writers wrote it; a
+    /// surrogate pair above U+FFFF. Never a short form (`\n`): for escapes that must stay hex.
+    package static func appendHexEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        if scalar > 0xFFFF {
+            let v = scalar - 0x10000
+            appendHexEscape(0xD800 + (v >> 10), to: &bytes)
+            appendHexEscape(0xDC00 + (v & 0x3FF), to: &bytes)
+            return
+        }
+        func hex(_ nibble: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(hex((scalar >> 12) & 0xF))
+        bytes.append(hex((scalar >> 8) & 0xF))
+        bytes.append(hex((scalar >> 4) & 0xF))
+        bytes.append(hex(scalar & 0xF))
+    }
+
+    /// The scalar that starts at `index` of valid UTF-8, and its length in bytes (a cut-off
+    /// sequence at the end reads as U+FFFD, one byte).
+    package static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
+        let b = utf8[index], count = utf8.count
+        if b < 0x80 { return (UInt32(b), 1) }
+        if b >= 0xF0, index + 3 < count {
+            return ((UInt32(b & 0x07) << 18) | (UInt32(utf8[index + 1] & 0x3F) << 12) | (UInt32(utf8[index + 2] & 0x3F) << 6)
+                | UInt32(utf8[index + 3] & 0x3F), 4)
+        }
+        if b >= 0xE0, index + 2 < count {
+            return ((UInt32(b & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F), 3)
+        }
+        if b >= 0xC0, index + 1 < count { return ((UInt32(b & 0x1F) << 6) | UInt32(utf8[index + 1] & 0x3F), 2) }
+        return (0xFFFD, 1)
     }
 
     /// Decimal digits of `number` without going through `String`.

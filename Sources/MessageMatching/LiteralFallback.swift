@@ -21,30 +21,29 @@ struct FoldedText {
     var scalars: [Unicode.Scalar] = []
     var origin: [Int] = []
 
+    /// Unicode White_Space, without a property lookup for ASCII.
+    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
     init(_ text: [Unicode.Scalar]) {
         scalars.reserveCapacity(text.count)
         origin.reserveCapacity(text.count)
         for (i, scalar) in text.enumerated() {
             let v = scalar.value
-            if v < 0x80 {
-                // ASCII without property lookups: whitespace (TAB…CR, space), upper case folded.
-                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
-                    if scalars.last == " " { continue }
-                    scalars.append(" "); origin.append(i)
-                } else {
-                    scalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar); origin.append(i)
-                }
-            } else if scalar.properties.isWhitespace {
+            if FoldedText.isWhitespace(scalar) {
                 if scalars.last == " " { continue }
                 scalars.append(" "); origin.append(i)
+            } else if v < 0x80 {
+                // ASCII without property lookups: upper case folded.
+                scalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar); origin.append(i)
             } else if v == 0x2019 || v == 0x2018 {
                 scalars.append("'"); origin.append(i)
             } else if scalar == "ß" || scalar == "\u{1E9E}" {
                 scalars.append("s"); origin.append(i)
                 scalars.append("s"); origin.append(i)
-            } else if scalar.isASCII {
-                let v = scalar.value
-                scalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar); origin.append(i)
             } else {
                 for folded in scalar.properties.lowercaseMapping.unicodeScalars { scalars.append(folded); origin.append(i) }
             }
@@ -62,6 +61,11 @@ final class FallbackPattern: @unchecked Sendable {
         case slotStart(Int)
         /// The rest of slot k (any length).
         case slotRest(Int)
+
+        var isSlot: Bool {
+            if case .character = self { return false }
+            return true
+        }
     }
 
     private(set) var tokens: [Token] = []
@@ -104,27 +108,13 @@ final class FallbackPattern: @unchecked Sendable {
                 if FallbackPattern.isBoundary(c) { cuts.append(i) }
             }
         }
-        var tail = tokens.count
-        var tailHasSlot = false
-        scan: while tail > 0 {
-            switch tokens[tail - 1] {
-            case .character(" "): tail -= 1
-            case .slotStart, .slotRest: tail -= 1; tailHasSlot = true
-            default: break scan
-            }
-        }
-        // A tail that is the whole template would let an empty message match.
-        emptyTail = tailHasSlot && tail > 0 ? tail : nil
-        var head = 0
-        var headHasSlot = false
-        scan: while head < tokens.count {
-            switch tokens[head] {
-            case .character(" "): head += 1
-            case .slotStart, .slotRest: head += 1; headHasSlot = true
-            default: break scan
-            }
-        }
-        emptyHead = headHasSlot && head < tokens.count ? head : nil
+        // Spacing and values only; a head or tail that is the whole template would let an empty
+        // message match.
+        let spacingOrSlot = { (token: Token) in token == .character(" ") || token.isSlot }
+        let tail = (tokens.lastIndex { !spacingOrSlot($0) } ?? -1) + 1
+        emptyTail = tail > 0 && tokens[tail...].contains { $0.isSlot } ? tail : nil
+        let head = tokens.firstIndex { !spacingOrSlot($0) } ?? tokens.count
+        emptyHead = head < tokens.count && tokens[..<head].contains { $0.isSlot } ? head : nil
     }
 
     /// The template's text from token `p` on, as the pattern shows it (literal text and
@@ -306,13 +296,6 @@ extension MessageMatcher {
         return MatchResult(best: first.match, alternatives: alternatives, ambiguous: ambiguous, nearestQuery: nil)
     }
 
-    /// Unicode White_Space, without a property lookup for ASCII.
-    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return scalar.properties.isWhitespace
-    }
-
     /// The fallback's matches, ranked: complete ones first, then fewer tolerances, more literal text.
     /// The literal-text fallback's ranked matches as `code/locale/variant key` lines, with the
     /// index's candidates or (`exhaustive`) every template: the fuzz target compares the two.
@@ -333,16 +316,16 @@ extension MessageMatcher {
         var base = ToleranceSet()
         if !ascii && !composed.unicodeScalars.elementsEqual(message.unicodeScalars) { base.insert(.unicodeNormalization) }
         // Trim, then take off a final period (and a space before it).
-        while let last = original.last, Self.isWhitespace(last) { original.removeLast(); base.insert(.whitespace) }
+        while let last = original.last, FoldedText.isWhitespace(last) { original.removeLast(); base.insert(.whitespace) }
         var leading = 0
-        while leading < original.count, Self.isWhitespace(original[leading]) { leading += 1 }
+        while leading < original.count, FoldedText.isWhitespace(original[leading]) { leading += 1 }
         if leading > 0 { original.removeFirst(leading); base.insert(.whitespace) }
         var period = false
         var spaceBeforePeriod = false
         if original.last == "." {
             original.removeLast()
             period = true
-            while let last = original.last, Self.isWhitespace(last) { original.removeLast(); spaceBeforePeriod = true }
+            while let last = original.last, FoldedText.isWhitespace(last) { original.removeLast(); spaceBeforePeriod = true }
         }
         if original.isEmpty { return [] }
         let folded = FoldedText(original)

@@ -183,8 +183,7 @@ extension MessageMatcher {
     /// from the view and need the full result only for the rest. Pass the same message, locale
     /// and code that `withMatch` was given.
     public func result(of view: MatchView, message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
-        let scanned = result(view.scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code))
-        if let best = scanned.best, !best.isCatchAll { return scanned }
-        return withLiteralFallback(scanned, message: message, locale: locale, code: code)
+        completed(result(view.scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code)),
+                  message: message, locale: locale, code: code)
     }
 }

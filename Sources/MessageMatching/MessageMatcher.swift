@@ -187,7 +187,12 @@ public struct MessageMatcher: Sendable {
     /// `Tolerance.valueType`, `.truncated`, `.extraText`, `.sharpS`); its matches rank above any
     /// free-text-only template.
     public func match(_ message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
-        let scanned = automatonMatch(message, locale: locale, code: code)
+        completed(automatonMatch(message, locale: locale, code: code), message: message, locale: locale, code: code)
+    }
+
+    /// The automaton's answer made `match()`'s: the literal-text fallback when no template with
+    /// literal text matched.
+    func completed(_ scanned: MatchResult, message: String, locale: LocaleFilter, code: String?) -> MatchResult {
         if let best = scanned.best, !best.isCatchAll { return scanned }
         return withLiteralFallback(scanned, message: message, locale: locale, code: code)
     }

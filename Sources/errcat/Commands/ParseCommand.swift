@@ -197,11 +197,8 @@ struct LineParser: Sendable {
                     writer.write(matcher.result(of: view, message: line, locale: filter, code: code), input: line)
                 }
             }
-            if writer.isTerminalSafe {
-                out.append(contentsOf: writer.bytes)
-            } else {
-                writer.bytes.withUnsafeBufferPointer { Terminal.appendJSONSafe($0, to: &out) }
-            }
+            precondition(writer.isTerminalSafe, "parse writes JSON for a terminal: pass MatchJSONWriter(terminalSafe: true)")
+            out.append(contentsOf: writer.bytes)
         } else {
             // The allocation-free view answers the common case; an unmatched, ambiguous or
             // free-text-only message takes the full result (literal-text fallback, nearest

@@ -77,30 +77,13 @@ enum Terminal {
                 // JSON whitespace. Any other raw control is escaped like the scalars below.
                 if b >= 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { index += 1; continue }
             }
-            var scalar = UInt32(b)
-            var length = 1
-            if b >= 0xF0, index + 3 < count {
-                scalar = (UInt32(b & 0x07) << 18) | (UInt32(utf8[index + 1] & 0x3F) << 12) | (UInt32(utf8[index + 2] & 0x3F) << 6) | UInt32(utf8[index + 3] & 0x3F)
-                length = 4
-            } else if b >= 0xE0, index + 2 < count {
-                scalar = (UInt32(b & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
-                length = 3
-            } else if b >= 0xC0, index + 1 < count {
-                scalar = (UInt32(b & 0x1F) << 6) | UInt32(utf8[index + 1] & 0x3F)
-                length = 2
-            }
+            let (scalar, length) = JSONWriter.decodeScalar(utf8, at: index)
             guard let decoded = Unicode.Scalar(scalar), Sanitized.isInvisibleOrControl(decoded) else {
                 index += length
                 continue
             }
             if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-            for unit in String(decoded).utf16 {
-                out.append(contentsOf: "\\u".utf8)
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    let digit = UInt8((unit >> UInt16(shift)) & 0xF)
-                    out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
-                }
-            }
+            JSONWriter.appendHexEscape(scalar, to: &out)
             index += length
             runStart = index
         }
