@@ -287,93 +287,133 @@ package struct JSONWriter {
         return String(decoding: bytes[1..<(bytes.count - 1)], as: UTF8.self)
     }
 
-    /// Escapes valid UTF-8: copies runs that need nothing in one go, so plain text costs a scan.
+    /// Escapes valid UTF-8 into `bytes`. Text that needs nothing (the common case) is one scan
+    /// and one append; otherwise `escape(_:invisible:into:)` writes into room made at the end.
     package static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], invisible: Bool = false) {
         let count = utf8.count
-        var runStart = 0
-        var index = 0
-        while index < count {
-            let b = utf8[index]
-            // Fast test: only these lead bytes can start something to escape.
-            guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF || (invisible && b >= 0x80) else {
-                index += 1
-                continue
-            }
-            if invisible && b >= 0x80 {
-                // Any non-ASCII scalar the terminal sanitiser names (this includes the C1
-                // controls, U+2028/2029 and U+FEFF escaped below in the plain mode).
-                let (scalar, length) = decodeScalar(utf8, at: index)
-                guard let decoded = Unicode.Scalar(scalar), Sanitized.isInvisibleOrControl(decoded) else {
-                    index += length
-                    continue
-                }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                appendHexEscape(scalar, to: &bytes)
-                index += length
-                runStart = index
-                continue
-            }
-            var length = 1
-            var escapedScalar: UInt32? = nil
-            switch b {
-            case 0xC2:
-                // U+0080–U+009F are C2 80–C2 9F.
-                if index + 1 < count, utf8[index + 1] <= 0x9F { escapedScalar = UInt32(utf8[index + 1]); length = 2 }
-            case 0xE2:
-                // U+2028/U+2029 are E2 80 A8 / E2 80 A9.
-                if index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
-                    escapedScalar = 0x2000 + UInt32(utf8[index + 2]) - 0x80; length = 3
-                }
-            case 0xEF:
-                // U+FEFF is EF BB BF.
-                if index + 2 < count, utf8[index + 1] == 0xBB, utf8[index + 2] == 0xBF { escapedScalar = 0xFEFF; length = 3 }
-            default:
-                escapedScalar = UInt32(b)
-            }
-            guard let scalar = escapedScalar else {
-                index += 1
-                continue
-            }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-            appendEscape(scalar, to: &bytes)
-            index += length
-            runStart = index
+        guard plainPrefix(utf8, from: 0) < count else {
+            bytes.append(contentsOf: utf8)
+            return
         }
-        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+        let start = bytes.count
+        let room = count * maximumEscapeGrowth
+        bytes.append(contentsOf: repeatElement(0, count: room))
+        let written = bytes.withUnsafeMutableBufferPointer { escape(utf8, invisible: invisible, into: $0.baseAddress! + start) }
+        bytes.removeLast(room - written)
     }
 
-    private static func appendEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
-        let short: UInt8
-        switch scalar {
-        case 0x22: short = UInt8(ascii: "\"")
-        case 0x5C: short = UInt8(ascii: "\\")
-        case 0x08: short = UInt8(ascii: "b")
-        case 0x09: short = UInt8(ascii: "t")
-        case 0x0A: short = UInt8(ascii: "n")
-        case 0x0C: short = UInt8(ascii: "f")
-        case 0x0D: short = UInt8(ascii: "r")
-        default: return appendHexEscape(scalar, to: &bytes)
+    /// The most bytes one input byte can become: a control byte as `\u00XX`.
+    package static let maximumEscapeGrowth = 6
+
+    /// The one escape function: writes valid UTF-8 `utf8` escaped (no quotes) at `out`, which has
+    /// room for `utf8.count * maximumEscapeGrowth` bytes, and returns the number of bytes
+    /// written. Runs that need nothing are copied in one go.
+    package static func escape(_ utf8: UnsafeBufferPointer<UInt8>, invisible: Bool, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = utf8.count
+        guard let base = utf8.baseAddress else { return 0 }
+        var index = 0
+        var written = 0
+        while index < count {
+            let plainEnd = plainPrefix(utf8, from: index)
+            if plainEnd > index {
+                (out + written).update(from: base + index, count: plainEnd - index)
+                written += plainEnd - index
+                index = plainEnd
+                if index == count { break }
+            }
+            // `b` is a control, `"`, `\\`, DEL or a non-ASCII lead/continuation byte.
+            let b = utf8[index]
+            if b >= 0x80 {
+                let (scalar, length) = decodeScalar(utf8, at: index)
+                let escapes: Bool
+                if invisible {
+                    // Any non-ASCII scalar the terminal sanitiser names (this includes the C1
+                    // controls, U+2028/2029 and U+FEFF that the plain mode escapes).
+                    escapes = Unicode.Scalar(scalar).map(Sanitized.isInvisibleOrControl) ?? false
+                } else {
+                    escapes = (scalar >= 0x80 && scalar <= 0x9F) || scalar == 0x2028 || scalar == 0x2029 || scalar == 0xFEFF
+                }
+                if escapes {
+                    written += writeHexEscape(scalar, into: out + written)
+                } else {
+                    (out + written).update(from: base + index, count: length)
+                    written += length
+                }
+                index += length
+                continue
+            }
+            let short: UInt8
+            switch b {
+            case 0x22: short = UInt8(ascii: "\"")
+            case 0x5C: short = UInt8(ascii: "\\")
+            case 0x08: short = UInt8(ascii: "b")
+            case 0x09: short = UInt8(ascii: "t")
+            case 0x0A: short = UInt8(ascii: "n")
+            case 0x0C: short = UInt8(ascii: "f")
+            case 0x0D: short = UInt8(ascii: "r")
+            default: short = 0
+            }
+            if short != 0 {
+                out[written] = UInt8(ascii: "\\")
+                out[written + 1] = short
+                written += 2
+            } else {
+                written += writeHexEscape(UInt32(b), into: out + written)
+            }
+            index += 1
         }
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(short)
+        return written
+    }
+
+    /// The end of the run from `start` that needs no escaping in either mode: printable ASCII
+    /// other than `"` and `\\`. Eight bytes at a time (SWAR), then byte by byte.
+    @inline(__always)
+    package static func plainPrefix(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = utf8.count
+        guard let base = utf8.baseAddress else { return count }
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        while index + 8 <= count {
+            let w = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte < 0x20, == 0x22, == 0x5C, == 0x7F or >= 0x80 (each test is exact for "some byte").
+            let special = ((w &- 0x20 &* ones) & ~w & high) | hasZero(w ^ (0x22 &* ones)) | hasZero(w ^ (0x5C &* ones))
+                | hasZero(w ^ (0x7F &* ones)) | (w & high)
+            if special != 0 { break }
+            index += 8
+        }
+        while index < count {
+            let b = base[index]
+            if b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { return index }
+            index += 1
+        }
+        return count
     }
 
     /// `\uXXXX` for `scalar` in lowercase hex, as Python and the earlier writers wrote it; a
     /// surrogate pair above U+FFFF. Never a short form (`\n`): for escapes that must stay hex.
     package static func appendHexEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { buffer in
+            let n = writeHexEscape(scalar, into: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
+    }
+
+    /// Writes `appendHexEscape`'s bytes at `out` (room for 12) and returns how many.
+    package static func writeHexEscape(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         if scalar > 0xFFFF {
             let v = scalar - 0x10000
-            appendHexEscape(0xD800 + (v >> 10), to: &bytes)
-            appendHexEscape(0xDC00 + (v & 0x3FF), to: &bytes)
-            return
+            let n = writeHexEscape(0xD800 + (v >> 10), into: out)
+            return n + writeHexEscape(0xDC00 + (v & 0x3FF), into: out + n)
         }
         func hex(_ nibble: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "u"))
-        bytes.append(hex((scalar >> 12) & 0xF))
-        bytes.append(hex((scalar >> 8) & 0xF))
-        bytes.append(hex((scalar >> 4) & 0xF))
-        bytes.append(hex(scalar & 0xF))
+        out[0] = UInt8(ascii: "\\")
+        out[1] = UInt8(ascii: "u")
+        out[2] = hex((scalar >> 12) & 0xF)
+        out[3] = hex((scalar >> 8) & 0xF)
+        out[4] = hex((scalar >> 4) & 0xF)
+        out[5] = hex(scalar & 0xF)
+        return 6
     }
 
     /// The scalar that starts at `index` of valid UTF-8, and its length in bytes (a cut-off
@@ -398,17 +438,27 @@ package struct JSONWriter {
             bytes.append(UInt8(truncatingIfNeeded: number) + 0x30)
             return
         }
-        var magnitude = number.magnitude
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var position = 20
-            repeat {
-                position -= 1
-                digits[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position..<20]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            let n = writeDecimal(number, into: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<n]))
         }
+    }
+
+    /// Writes `number`'s decimal digits at `out` (room for 20) and returns how many.
+    package static func writeDecimal(_ number: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = number.magnitude
+        var digits = 0
+        var probe = magnitude
+        repeat { digits += 1; probe /= 10 } while probe > 0
+        let sign = number < 0 ? 1 : 0
+        if sign == 1 { out[0] = UInt8(ascii: "-") }
+        var position = sign + digits
+        repeat {
+            position -= 1
+            out[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+            magnitude /= 10
+        } while magnitude > 0
+        return sign + digits
     }
 }
 

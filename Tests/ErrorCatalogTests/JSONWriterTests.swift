@@ -47,6 +47,42 @@ enum HostileText {
         }
     }
 
+    /// The escape function skips plain text eight bytes at a time: a character to escape (or any
+    /// non-ASCII one) at any position of a long run is still found. The reference escapes scalar
+    /// by scalar (strings shorter than eight bytes never take the eight-byte path).
+    @Test(arguments: [false, true])
+    func longRunsFindEveryCharacterAtEveryPosition(invisible: Bool) {
+        func escaped(_ text: String) -> String {
+            var bytes: [UInt8] = []
+            var text = text
+            text.withUTF8 { JSONWriter.appendEscaped($0, to: &bytes, invisible: invisible) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let filler = Array("The quick brown fox jumps over".unicodeScalars)
+        var specials: [Unicode.Scalar] = (0..<0x80).compactMap(Unicode.Scalar.init)
+        specials += ["\u{80}", "\u{9F}", "\u{A0}", "ü", "\u{200B}", "\u{2028}", "\u{202E}", "\u{FEFF}", "\u{E0041}", "👩"]
+        for special in specials {
+            let single = escaped(String(special))
+            for position in 0..<filler.count {
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: filler[..<position])
+                scalars.append(special)
+                scalars.append(contentsOf: filler[position...])
+                let expected = String(String.UnicodeScalarView(filler[..<position])) + single + String(String.UnicodeScalarView(filler[position...]))
+                #expect(escaped(String(scalars)) == expected, "U+\(String(special.value, radix: 16)) at \(position), invisible: \(invisible)")
+            }
+        }
+    }
+
+    @Test func writesDecimalsIntoRawMemory() {
+        for number: Int64 in [0, 7, -7, 10, 1_000_000, -1_200, Int64.max, Int64.min] {
+            let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<JSONWriter.writeDecimal(number, into: buffer.baseAddress!)]), as: UTF8.self)
+            }
+            #expect(text == String(number))
+        }
+    }
+
     /// Characters that must never appear raw in the output.
     static func isRaw(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF

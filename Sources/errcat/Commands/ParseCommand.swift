@@ -198,7 +198,7 @@ struct LineParser: Sendable {
                 }
             }
             precondition(writer.isTerminalSafe, "parse writes JSON for a terminal: pass MatchJSONWriter(terminalSafe: true)")
-            out.append(contentsOf: writer.bytes)
+            writer.append(to: &out)
         } else {
             // The allocation-free view answers the common case; an unmatched, ambiguous or
             // free-text-only message takes the full result (literal-text fallback, nearest

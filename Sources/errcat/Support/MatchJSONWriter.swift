@@ -2,62 +2,73 @@ import ErrorCatalog
 import MessageMatching
 
 /// Writes a parse result as one line of JSON straight into bytes — the streaming path of
-/// `parse --json`, much faster than building a `JSONValue` tree (a dictionary per match and per
-/// value) and sorting its keys. It writes through the package's one `JSONWriter` (same escape
-/// function, same number forms) and states the keys in sorted order by hand, so it produces
-/// exactly what `JSONWriter.string(MatchOutput.json(…), layout: .compact)` produces; a test holds
-/// the two together on catalog messages and on random hostile text.
+/// `parse --json`. It states the keys in sorted order by hand and the punctuation between them as
+/// literals, writes into a buffer it owns (one capacity check per piece, no `Array` bookkeeping)
+/// and escapes every string with the package's one escape function (`JSONWriter.escape`), so it
+/// produces exactly what `JSONWriter.string(MatchOutput.json(…), layout: .compact)` produces; a
+/// test holds the two together on catalog messages and on random hostile text.
 struct MatchJSONWriter {
-    private var writer = JSONWriter(layout: .compact, capacity: 1 << 12)
+    private let buffer = LineBuffer()
     private var names: [String] = []
-
     /// With `terminalSafe`, strings also escape what `Terminal.jsonSafe` escapes (invisible, bidi
     /// and control characters), in the same pass: the bytes equal `jsonSafe` of the plain output.
+    let isTerminalSafe: Bool
+
     init(terminalSafe: Bool = false) {
-        writer.escapesInvisible = terminalSafe
+        isTerminalSafe = terminalSafe
     }
 
-    var isTerminalSafe: Bool { writer.escapesInvisible }
+    /// The bytes written since the last `reset()`.
+    var bytes: [UInt8] { Array(buffer.bytes) }
 
-    var bytes: [UInt8] { writer.bytes }
+    /// Appends the bytes written since the last `reset()` to `out`.
+    func append(to out: inout [UInt8]) {
+        out.append(contentsOf: buffer.bytes)
+    }
 
     mutating func reset() {
-        writer.reset()
+        buffer.count = 0
     }
 
     mutating func write(_ result: MatchResult, input: String) {
         let specific = result.best.map { !$0.isCatchAll } ?? false
-        writer.beginObject()
-        writer.key("alternatives" as StaticString)
-        writer.beginArray()
+        buffer.put("{\"alternatives\":[")
+        var first = true
         for alternative in result.alternatives where !specific || !alternative.isCatchAll {
-            writer.beginObject()
+            buffer.put(first ? "{" : ",{")
+            first = false
             matchFields(alternative, input: nil)
-            writer.endObject()
+            buffer.put("}")
         }
-        writer.endArray()
-        writer.key("ambiguous" as StaticString); writer.bool(result.ambiguous)
+        buffer.put("],\"ambiguous\":")
+        bool(result.ambiguous)
         if let best = result.best {
             // The best match's fields interleave with input/matched in sorted key order.
+            buffer.put(",")
             matchFields(best, input: input)
         } else {
-            writer.key("code" as StaticString); writer.null()
-            writer.key("confidence" as StaticString); writer.string(result.confidence.rawValue)
-            writer.key("input" as StaticString); writer.string(input)
-            writer.key("matched" as StaticString); writer.bool(false)
+            buffer.put(",\"code\":null,\"confidence\":")
+            string(result.confidence.rawValue)
+            buffer.put(",\"input\":")
+            string(input)
+            buffer.put(",\"matched\":false")
             if let nearest = result.nearest {
-                writer.key("nearest" as StaticString)
-                writer.beginObject()
-                writer.key("code" as StaticString); writer.string(nearest.code)
-                writer.key("expected" as StaticString); writer.string(nearest.expected)
-                writer.key("locale" as StaticString); writer.string(nearest.locale)
-                writer.key("offset" as StaticString); writer.integer(nearest.scalarOffset)
-                writer.key("pattern" as StaticString); writer.string(nearest.pattern)
-                writer.key("variant" as StaticString); writer.string(nearest.variant.id)
-                writer.endObject()
+                buffer.put(",\"nearest\":{\"code\":")
+                string(nearest.code)
+                buffer.put(",\"expected\":")
+                string(nearest.expected)
+                buffer.put(",\"locale\":")
+                string(nearest.locale)
+                buffer.put(",\"offset\":")
+                buffer.putDecimal(Int64(nearest.scalarOffset))
+                buffer.put(",\"pattern\":")
+                string(nearest.pattern)
+                buffer.put(",\"variant\":")
+                string(nearest.variant.id)
+                buffer.put("}")
             }
         }
-        writer.endObject()
+        buffer.put("}")
     }
 
     /// Whether `write(view:input:)` writes what `write(_:input:)` writes for `match()`'s result:
@@ -71,91 +82,180 @@ struct MatchJSONWriter {
     /// `MatchResult`, no values dictionary): byte for byte what `write(match(message), input:)`
     /// writes (a test holds the two together).
     mutating func write(view: MatchView, input: String) {
-        writer.beginObject()
-        writer.key("alternatives" as StaticString)
-        writer.beginArray()
-        writer.endArray()
-        writer.key("ambiguous" as StaticString); writer.bool(false)
-        writer.key("args" as StaticString)
-        writer.beginObject()
+        buffer.put("{\"alternatives\":[],\"ambiguous\":false,\"args\":{")
+        var first = true
         view.forEachValueInNameOrder { name, value in
-            writer.key(name)
+            if !first { buffer.put(",") }
+            first = false
+            string(name)
+            buffer.put(":")
             self.value(value)
         }
-        writer.endObject()
-        writer.key("catchAll" as StaticString); writer.bool(false)
-        writer.key("code" as StaticString); writer.string(view.code!)
-        writer.key("confidence" as StaticString); writer.string(view.confidence.rawValue)
-        writer.key("exact" as StaticString); writer.bool(view.exact)
-        writer.key("input" as StaticString); writer.string(input)
-        writer.key("locale" as StaticString); writer.string(view.locale!)
-        writer.key("matched" as StaticString); writer.bool(true)
-        writer.key("observed" as StaticString); writer.bool(view.isObserved)
-        writer.key("status" as StaticString); writer.integer(view.status!)
-        writer.key("tolerances" as StaticString)
-        writer.beginArray()
-        for tolerance in view.tolerances { writer.string(tolerance.rawValue) }
-        writer.endArray()
+        buffer.put("},\"catchAll\":false,\"code\":")
+        string(view.code!)
+        buffer.put(",\"confidence\":")
+        string(view.confidence.rawValue)
+        buffer.put(view.exact ? ",\"exact\":true,\"input\":" : ",\"exact\":false,\"input\":")
+        string(input)
+        buffer.put(",\"locale\":")
+        string(view.locale!)
+        buffer.put(view.isObserved ? ",\"matched\":true,\"observed\":true,\"status\":" : ",\"matched\":true,\"observed\":false,\"status\":")
+        buffer.putDecimal(Int64(view.status!))
+        buffer.put(",\"tolerances\":[")
+        tolerances(view.tolerances)
         let variant = view.variant!
-        writer.key("variant" as StaticString); writer.string(variant.id)
-        writer.key("variantIndex" as StaticString); writer.integer(variant.index)
-        writer.endObject()
+        buffer.put("],\"variant\":")
+        string(variant.id)
+        buffer.put(",\"variantIndex\":")
+        buffer.putDecimal(Int64(variant.index))
+        buffer.put("}")
     }
 
-    /// A match's fields in sorted key order; with `input`, also the top level's `input` and
-    /// `matched` in their sorted places.
+    /// A match's fields in sorted key order, without the braces; with `input`, also the top
+    /// level's `input` and `matched` in their sorted places.
     private mutating func matchFields(_ match: Match, input: String?) {
-        args(match)
-        writer.key("catchAll" as StaticString); writer.bool(match.isCatchAll)
-        writer.key("code" as StaticString); writer.string(match.code)
-        writer.key("confidence" as StaticString); writer.string(match.confidence.rawValue)
-        writer.key("exact" as StaticString); writer.bool(match.exact)
-        if let extra = match.extraText { writer.key("extraText" as StaticString); writer.string(extra) }
-        if let input { writer.key("input" as StaticString); writer.string(input) }
-        writer.key("locale" as StaticString); writer.string(match.locale)
-        if input != nil { writer.key("matched" as StaticString); writer.bool(true) }
-        if let missing = match.missingText { writer.key("missingText" as StaticString); writer.string(missing) }
-        writer.key("observed" as StaticString); writer.bool(match.isObserved)
-        writer.key("status" as StaticString); writer.integer(match.status)
-        writer.key("tolerances" as StaticString)
-        writer.beginArray()
-        for tolerance in match.tolerances { writer.string(tolerance.rawValue) }
-        writer.endArray()
-        writer.key("variant" as StaticString); writer.string(match.variant.id)
-        writer.key("variantIndex" as StaticString); writer.integer(match.variant.index)
-    }
-
-    private mutating func args(_ match: Match) {
-        writer.key("args" as StaticString)
-        writer.beginObject()
+        buffer.put("\"args\":{")
         names.removeAll(keepingCapacity: true)
         names.append(contentsOf: match.values.keys)
         names.sort()
-        for name in names {
-            writer.key(name)
+        for (k, name) in names.enumerated() {
+            if k > 0 { buffer.put(",") }
+            string(name)
+            buffer.put(":")
             value(match.values[name]!)
         }
-        writer.endObject()
+        buffer.put(match.isCatchAll ? "},\"catchAll\":true,\"code\":" : "},\"catchAll\":false,\"code\":")
+        string(match.code)
+        buffer.put(",\"confidence\":")
+        string(match.confidence.rawValue)
+        buffer.put(match.exact ? ",\"exact\":true" : ",\"exact\":false")
+        if let extra = match.extraText { buffer.put(",\"extraText\":"); string(extra) }
+        if let input { buffer.put(",\"input\":"); string(input) }
+        buffer.put(",\"locale\":")
+        string(match.locale)
+        if input != nil { buffer.put(",\"matched\":true") }
+        if let missing = match.missingText { buffer.put(",\"missingText\":"); string(missing) }
+        buffer.put(match.isObserved ? ",\"observed\":true,\"status\":" : ",\"observed\":false,\"status\":")
+        buffer.putDecimal(Int64(match.status))
+        buffer.put(",\"tolerances\":[")
+        tolerances(match.tolerances)
+        buffer.put("],\"variant\":")
+        string(match.variant.id)
+        buffer.put(",\"variantIndex\":")
+        buffer.putDecimal(Int64(match.variant.index))
+    }
+
+    private func tolerances(_ list: [Tolerance]) {
+        var first = true
+        for tolerance in list {
+            if !first { buffer.put(",") }
+            first = false
+            string(tolerance.rawValue)
+        }
     }
 
     /// One value's object.
-    private mutating func value(_ value: MatchedValue) {
-        writer.beginObject()
-        if value.rejected { writer.key("rejected" as StaticString); writer.bool(true) }
-        writer.key("text" as StaticString); writer.string(value.text)
-        writer.key("type" as StaticString); writer.string(value.type.rawValue)
-        writer.key("valid" as StaticString); writer.bool(value.isValidForType)
-        writer.key("value" as StaticString)
+    private func value(_ value: MatchedValue) {
+        buffer.put(value.rejected ? "{\"rejected\":true,\"text\":" : "{\"text\":")
+        string(value.text)
+        buffer.put(",\"type\":")
+        string(value.type.rawValue)
+        buffer.put(value.isValidForType ? ",\"valid\":true,\"value\":" : ",\"valid\":false,\"value\":")
         switch value.value {
-        case .integer(let number): writer.integer(number)
-        case .number(let number): writer.number(number)
-        case .text(let text): writer.string(text)
-        case .date: writer.string(value.value.description)
+        case .integer(let number): buffer.putDecimal(number)
+        case .number(let number):
+            // JSONWriter's form: Swift's shortest round trip; JSON has no infinity or NaN.
+            if number.isFinite { buffer.putRaw(number.description) } else { buffer.put("null") }
+        case .text(let text): string(text)
+        case .date: string(value.value.description)
         case .list(let items):
-            writer.beginArray()
-            for item in items { writer.string(item) }
-            writer.endArray()
+            buffer.put("[")
+            for (k, item) in items.enumerated() {
+                if k > 0 { buffer.put(",") }
+                string(item)
+            }
+            buffer.put("]")
         }
-        writer.endObject()
+        buffer.put("}")
+    }
+
+    private func string(_ text: String) {
+        buffer.putQuoted(text, invisible: isTerminalSafe)
+    }
+
+    private func bool(_ flag: Bool) {
+        buffer.put(flag ? "true" : "false")
+    }
+}
+
+/// A growable byte buffer for one line of output: a capacity check per piece, then a copy.
+final class LineBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 1 << 12) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Room for `n` more bytes; returns where they go.
+    @inline(__always)
+    private func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if n > capacity - count { grow(count + n) }
+        return base + count
+    }
+
+    @inline(never)
+    private func grow(_ needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Literal JSON (punctuation and keys written by hand).
+    @inline(__always)
+    func put(_ literal: StaticString) {
+        let n = literal.utf8CodeUnitCount
+        room(n).update(from: literal.utf8Start, count: n)
+        count += n
+    }
+
+    /// Text already in its JSON form (a number's digits).
+    func putRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            guard let start = utf8.baseAddress, !utf8.isEmpty else { return }
+            room(utf8.count).update(from: start, count: utf8.count)
+            count += utf8.count
+        }
+    }
+
+    func putDecimal(_ number: Int64) {
+        count += JSONWriter.writeDecimal(number, into: room(20))
+    }
+
+    /// `text` as a JSON string, quotes included (`JSONWriter`'s escaping).
+    func putQuoted(_ text: String, invisible: Bool) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { putQuoted($0, invisible: invisible) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { putQuoted($0, invisible: invisible) }
+        }
+    }
+
+    private func putQuoted(_ utf8: UnsafeBufferPointer<UInt8>, invisible: Bool) {
+        let out = room(utf8.count * JSONWriter.maximumEscapeGrowth + 2)
+        out[0] = UInt8(ascii: "\"")
+        let n = JSONWriter.escape(utf8, invisible: invisible, into: out + 1)
+        out[n + 1] = UInt8(ascii: "\"")
+        count += n + 2
     }
 }
