@@ -323,6 +323,14 @@ package struct JSONWriter {
             }
             // `b` is a control, `"`, `\\`, DEL or a non-ASCII lead/continuation byte.
             let b = utf8[index]
+            if b == 0xC3 && index + 1 < count {
+                // U+00C0–U+00FF (German umlauts and ß): letters, × and ÷, never escaped.
+                out[written] = b
+                out[written + 1] = utf8[index + 1]
+                written += 2
+                index += 2
+                continue
+            }
             if b >= 0x80 {
                 let (scalar, length) = decodeScalar(utf8, at: index)
                 let escapes: Bool

@@ -74,6 +74,22 @@ enum HostileText {
         }
     }
 
+    /// The escape function copies U+00C0–U+00FF (lead byte C3: umlauts, ß, × and ÷) without a
+    /// look-up: none of them is escaped in either mode, and the terminal sanitiser agrees.
+    @Test func latinLettersPassWithoutALookUp() {
+        for value in UInt32(0xC0)...0xFF {
+            let scalar = Unicode.Scalar(value)!
+            #expect(!Sanitized.isInvisibleOrControl(scalar), "U+\(String(value, radix: 16))")
+            let text = "Größe \(scalar) und \(scalar)\(scalar) am Ende \(scalar)"
+            for invisible in [false, true] {
+                var bytes: [UInt8] = []
+                var copy = text
+                copy.withUTF8 { JSONWriter.appendEscaped($0, to: &bytes, invisible: invisible) }
+                #expect(String(decoding: bytes, as: UTF8.self) == text)
+            }
+        }
+    }
+
     @Test func writesDecimalsIntoRawMemory() {
         for number: Int64 in [0, 7, -7, 10, 1_000_000, -1_200, Int64.max, Int64.min] {
             let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
