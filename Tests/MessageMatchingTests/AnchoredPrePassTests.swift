@@ -176,4 +176,48 @@ struct AnchoredPrePassTests {
         }
         #expect(answered * 2 > checked, "pre-pass answered \(answered) of \(checked)")
     }
+
+    /// The lead search finds the longest lead that is a prefix of the message, also where leads
+    /// share 8, 16 or 20 bytes, end inside the key records, and where the message holds NUL bytes
+    /// (which the key records use as padding). Brute force over every lead is the reference.
+    @Test func leadSearchFindsTheDeepestPrefixLead() throws {
+        var rng = SeededRandomNumberGenerator(seed: 0x1EAD)
+        let stems = ["abcdefgh", "abcdefgi", "abcdefghabcdefgh", "abcdefghabcdefghabcd", "zzzzzzzz"]
+        let alphabet: [UInt8] = Array("ab".utf8) + [0x00]
+        func suffix(_ count: Int) -> [UInt8] { (0..<count).map { _ in alphabet.randomElement(using: &rng)! } }
+        var leads = Set<[UInt8]>()
+        while leads.count < 400 {
+            let lead = Array(stems.randomElement(using: &rng)!.utf8) + suffix(Int.random(in: 0...14, using: &rng)).map { $0 == 0 ? UInt8(ascii: "x") : $0 }
+            leads.insert(lead)
+        }
+        let templates = leads.enumerated().map { k, lead in
+            RawTemplate(code: "L\(k)", locale: "en", pattern: String(decoding: lead, as: UTF8.self) + "{v} end", placeholders: [Placeholder(name: "v", type: .string)])
+        }
+        let matcher = try MessageMatcher(templates: templates)
+        let index = matcher.storage.anchored
+        let view = matcher.storage.anchoredView
+        func bytes(of lead: Int) -> [UInt8] {
+            Array(UnsafeBufferPointer(start: index.pool + Int(index.leads[lead].start), count: Int(index.leads[lead].length)))
+        }
+        let all = (0..<index.leadCount).map(bytes(of:))
+        #expect(Set(all) == leads)
+        var messages: [[UInt8]] = []
+        for lead in all {
+            messages.append(lead)
+            messages.append(lead + suffix(3))
+            messages.append(Array(lead.dropLast()))
+            var cut: [UInt8] = Array(lead.prefix(12))
+            cut.append(0x00)
+            messages.append(cut + suffix(8))
+        }
+        for _ in 0..<3_000 {
+            let stem = Array(stems.randomElement(using: &rng)!.utf8)
+            messages.append(Array(stem.prefix(Int.random(in: 1...stem.count, using: &rng))) + suffix(Int.random(in: 0...24, using: &rng)))
+        }
+        for message in messages {
+            let expected = all.indices.filter { message.starts(with: all[$0]) }.max { all[$0].count < all[$1].count } ?? -1
+            let got = message.withUnsafeBufferPointer { view.deepestLead($0.baseAddress!, $0.count) }
+            #expect(got == expected, "\(message): got \(got), expected \(expected)")
+        }
+    }
 }

@@ -590,6 +590,51 @@ if CommandLine.arguments.contains("--micro") {
     }
     exit(0)
 }
+/// `--cache-probe catalog|1000|10000`: one workload's withMatch pass (what the timed fast pass
+/// runs) over `messages` messages in a function of its own, for a cache simulator; the same
+/// stream is then checked outside it (every answer must be right). Run under callgrind with
+/// collection only inside the pass (valgrind 3.19 cannot read Swift's DWARF 5: strip it first):
+///   objcopy --strip-debug .build/release/MatchBenchmark /tmp/MatchBenchmark
+///   valgrind --tool=callgrind --cache-sim=yes --LL=33554432,16,64 --toggle-collect='*cacheProbePass*' \
+///     /tmp/MatchBenchmark 100000 --cache-probe 10000
+/// and divide the totals (`callgrind_annotate`) by the number of messages.
+@inline(never) @MainActor func cacheProbePass(matcher: MessageMatcher, pool: [Sample], count: Int, scratch: MatchScratch) -> Int {
+    var checksum = 0
+    for i in 0..<count { checksum &+= matcher.withMatch(pool[i % pool.count].text, scratch: scratch, consume) }
+    return checksum
+}
+
+if let index = CommandLine.arguments.firstIndex(of: "--cache-probe") {
+    let workload = index + 1 < CommandLine.arguments.count ? CommandLine.arguments[index + 1] : "catalog"
+    let matcher: MessageMatcher
+    let pool: [Sample]
+    if workload == "catalog" {
+        matcher = try MessageMatcher(catalog: catalog).withAnchoredPass(anchoredPass)
+        pool = try catalogPool(matcher: matcher, size: poolSize ?? 20_000)
+    } else if let count = Int(workload) {
+        let templates = synthetic(count: count)
+        matcher = try MessageMatcher(templates: templates.map(\.raw)).withAnchoredPass(anchoredPass)
+        pool = syntheticPool(templates, size: poolSize ?? 50_000)
+    } else {
+        print("usage: MatchBenchmark [messages] --cache-probe catalog|<number of synthetic templates>")
+        exit(2)
+    }
+    let scratch = MatchScratch()
+    // Warm-up: the scratch grows to the longest message, lazily built tables exist.
+    _ = cacheProbePass(matcher: matcher, pool: pool, count: min(pool.count, 2_000), scratch: scratch)
+    let checksum = cacheProbePass(matcher: matcher, pool: pool, count: messageCount, scratch: scratch)
+    // The same stream again, every answer checked (the matcher is deterministic).
+    var right = 0
+    var again = 0
+    for i in 0..<messageCount {
+        let sample = pool[i % pool.count]
+        if matcher.withMatch(sample.text, scratch: scratch, { check($0, sample) }) { right += 1 }
+        again &+= matcher.withMatch(sample.text, scratch: scratch, consume)
+    }
+    print("cache probe \(workload): \(matcher.templateCount) templates, \(messageCount) messages (\(pool.count) distinct), \(right) answered right [checksum \(checksum)]")
+    guard right == messageCount, again == checksum else { print("FAIL: \(messageCount - right) wrong answers, checksum \(again) vs \(checksum)"); exit(1) }
+    exit(0)
+}
 if CommandLine.arguments.contains("--scale") {
     // Catalog-scale compile: time (thread CPU) and heap bytes (mallinfo2 deltas) per template.
     let sizes = CommandLine.arguments.drop { $0 != "--scale" }.dropFirst().compactMap { Int($0) }
