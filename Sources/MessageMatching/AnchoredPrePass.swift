@@ -28,19 +28,6 @@ struct AnchoredSlot {
     var kind: SlotKind
 }
 
-/// What the lead search reads per lead of 8 bytes or more, in a dense array (four per cache
-/// line): bytes 8 ..< 20 of the lead and its length. Inside a group (leads with the message's
-/// first 8 bytes) a comparison is decided from this record alone unless both share 20 bytes;
-/// before, each step of the search read the lead's record and its bytes in the pool (two cache
-/// misses at 10,000 templates).
-struct AnchoredLeadKey {
-    /// Bytes 8 ..< 16, big-endian (compares as the bytes do), zero after the lead's end.
-    var w1: UInt64
-    /// Bytes 16 ..< 20, the same way.
-    var w2: UInt32
-    var length: Int32
-}
-
 /// One distinct leading literal, with what the lookup reads next in the same record.
 struct AnchoredLead {
     var start: Int32
@@ -65,8 +52,6 @@ final class AnchoredIndex: @unchecked Sendable {
     /// Distinct leading literals of the templates that start with literal text, sorted
     /// lexicographically (see `AnchoredLead`).
     let leads: UnsafeMutablePointer<AnchoredLead>
-    /// Per lead, bytes 8 ..< 20 and the length (see `AnchoredLeadKey`).
-    let leadKeys: UnsafeMutablePointer<AnchoredLeadKey>
     let leadTemplates: UnsafeMutablePointer<Int32>
     let leadCount: Int
     /// Per two-byte string `b0 << 8 | b1` (and one more entry): the first lead that is not
@@ -172,7 +157,6 @@ final class AnchoredIndex: @unchecked Sendable {
         self.groupMask = (1 << tableBits) - 1
         self.pool = Automaton.Tables.copy(pool)
         self.leads = Automaton.Tables.copy(leads)
-        self.leadKeys = Automaton.Tables.copy(sortedLeads.map(Self.key))
         self.leadTemplates = Automaton.Tables.copy(members)
         self.leadCount = sortedLeads.count
         self.lowerBound = Automaton.Tables.copy(bounds)
@@ -211,22 +195,14 @@ final class AnchoredIndex: @unchecked Sendable {
         return w
     }
 
-    /// A lead's `AnchoredLeadKey`.
-    static func key(_ lead: [UInt8]) -> AnchoredLeadKey {
-        var w1: UInt64 = 0, w2: UInt32 = 0
-        for k in 8..<16 { w1 = w1 << 8 | UInt64(k < lead.count ? lead[k] : 0) }
-        for k in 16..<20 { w2 = w2 << 8 | UInt32(k < lead.count ? lead[k] : 0) }
-        return AnchoredLeadKey(w1: w1, w2: w2, length: Int32(lead.count))
-    }
-
     deinit {
-        pool.deallocate(); leads.deallocate(); leadKeys.deallocate(); leadTemplates.deallocate(); lowerBound.deallocate(); groups.deallocate()
+        pool.deallocate(); leads.deallocate(); leadTemplates.deallocate(); lowerBound.deallocate(); groups.deallocate()
         valueFirst.deallocate(); templateRecords.deallocate(); slotRecords.deallocate()
     }
 
     /// The hot tables as a trivial value (no reference counting when the pre-pass reads them).
     var view: AnchoredView {
-        AnchoredView(pool: pool, leads: leads, leadKeys: leadKeys, leadTemplates: leadTemplates, leadCount: leadCount, lowerBound: lowerBound,
+        AnchoredView(pool: pool, leads: leads, leadTemplates: leadTemplates, leadCount: leadCount, lowerBound: lowerBound,
                      valueFirst: valueFirst, valueFirstCount: valueFirstCount, captureWidth: captureWidth, usable: usable,
                      groups: groups, groupShift: groupShift, groupMask: groupMask,
                      templateRecords: templateRecords, slotRecords: slotRecords)
@@ -238,7 +214,6 @@ final class AnchoredIndex: @unchecked Sendable {
 struct AnchoredView: @unchecked Sendable {
     let pool: UnsafeMutablePointer<UInt8>
     let leads: UnsafeMutablePointer<AnchoredLead>
-    let leadKeys: UnsafeMutablePointer<AnchoredLeadKey>
     let leadTemplates: UnsafeMutablePointer<Int32>
     let leadCount: Int
     let lowerBound: UnsafeMutablePointer<Int32>
@@ -273,43 +248,6 @@ struct AnchoredView: @unchecked Sendable {
         return length == n ? 0 : (length < n ? -1 : 1)
     }
 
-    /// Bytes `from ..< from + 8` of `x[0 ..< n]` as a big-endian word, zero past `n`.
-    @inline(__always)
-    static func bigEndianWord(_ x: UnsafePointer<UInt8>, from: Int, _ n: Int) -> UInt64 {
-        if from &+ 8 <= n { return UnsafeRawPointer(x + from).loadUnaligned(as: UInt64.self).byteSwapped }
-        var w: UInt64 = 0
-        var k = from
-        while k < from &+ 8 { w = w << 8 | UInt64(k < n ? x[k] : 0); k &+= 1 }
-        return w
-    }
-
-    /// `compare(lead:_:_:)` for a lead that shares its first 8 bytes with `x` (both are at least
-    /// 8 bytes long), given x's bytes 8 ..< 16 and 16 ..< 20 as `AnchoredLeadKey` holds them.
-    @inline(__always)
-    func compareInGroup(lead i: Int, _ x: UnsafePointer<UInt8>, _ n: Int, _ x1: UInt64, _ x2: UInt32) -> Int {
-        let key = leadKeys[i]
-        let length = Int(key.length)
-        // Bytes both have after the first 8.
-        let common = min(length, n) &- 8
-        if common < 8 {
-            let mask: UInt64 = common == 0 ? 0 : ~0 << UInt64(64 &- 8 &* common)
-            let (u, v) = (key.w1 & mask, x1 & mask)
-            if u != v { return u < v ? -1 : 1 }
-            return length == n ? 0 : (length < n ? -1 : 1)
-        }
-        if key.w1 != x1 { return key.w1 < x1 ? -1 : 1 }
-        if common < 12 {
-            let c2 = common &- 8
-            let mask: UInt32 = c2 == 0 ? 0 : ~0 << UInt32(32 &- 8 &* c2)
-            let (u, v) = (key.w2 & mask, x2 & mask)
-            if u != v { return u < v ? -1 : 1 }
-            return length == n ? 0 : (length < n ? -1 : 1)
-        }
-        if key.w2 != x2 { return key.w2 < x2 ? -1 : 1 }
-        // The first 20 bytes are equal: the rest from the pool.
-        return compare(lead: i, x, n)
-    }
-
     /// The deepest lead that is a prefix of `x[0 ..< n]`, or -1. Its `leadParent` chain holds every
     /// other lead that is.
     func deepestLead(_ x: UnsafePointer<UInt8>, _ n: Int) -> Int {
@@ -331,20 +269,9 @@ struct AnchoredView: @unchecked Sendable {
         }
         // Last lead in [lo, hi) that is <= x (leads before lo are all smaller than x).
         var a = lo, b = hi
-        if grouped {
-            // Every lead in the group and x share their first 8 bytes: compare bytes 8 ..< 20
-            // from the dense key records, the pool only when both go on past them equal.
-            let x1 = Self.bigEndianWord(x, from: 8, n)
-            let x2 = UInt32(truncatingIfNeeded: Self.bigEndianWord(x, from: 16, n) >> 32)
-            while a < b {
-                let mid = (a &+ b) >> 1
-                if compareInGroup(lead: mid, x, n, x1, x2) <= 0 { a = mid &+ 1 } else { b = mid }
-            }
-        } else {
-            while a < b {
-                let mid = (a &+ b) >> 1
-                if compare(lead: mid, x, n) <= 0 { a = mid &+ 1 } else { b = mid }
-            }
+        while a < b {
+            let mid = (a &+ b) >> 1
+            if compare(lead: mid, x, n) <= 0 { a = mid &+ 1 } else { b = mid }
         }
         var p = a - 1
         guard p >= 0 else { return -1 }

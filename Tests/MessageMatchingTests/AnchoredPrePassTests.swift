@@ -178,8 +178,9 @@ struct AnchoredPrePassTests {
     }
 
     /// The lead search finds the longest lead that is a prefix of the message, also where leads
-    /// share 8, 16 or 20 bytes, end inside the key records, and where the message holds NUL bytes
-    /// (which the key records use as padding). Brute force over every lead is the reference.
+    /// share 8, 16 or 20 bytes (groups of the 8-byte table, several levels of parents), where the
+    /// message ends inside a lead and where it holds NUL bytes (a natural padding byte for any
+    /// packed-key layout of the search). Brute force over every lead is the reference.
     @Test func leadSearchFindsTheDeepestPrefixLead() throws {
         var rng = SeededRandomNumberGenerator(seed: 0x1EAD)
         let stems = ["abcdefgh", "abcdefgi", "abcdefghabcdefgh", "abcdefghabcdefghabcd", "zzzzzzzz"]
