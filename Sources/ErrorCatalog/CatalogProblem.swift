@@ -154,9 +154,38 @@ public enum Sanitized {
         }
     }
 
-    /// Whether `text` holds any scalar `visible` would escape.
+    /// Whether `text` holds any scalar `visible` would escape. Reads the UTF-8 bytes: printable
+    /// ASCII eight bytes at a time, U+00C0–U+00FF (German letters) without a look-up, only other
+    /// non-ASCII scalars decoded and classified.
     public static func needsEscaping(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isInvisibleOrControl)
+        if let answer = text.utf8.withContiguousStorageIfAvailable(needsEscaping) { return answer }
+        return text.unicodeScalars.contains(where: isInvisibleOrControl)
+    }
+
+    /// `needsEscaping` on valid UTF-8.
+    package static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let count = utf8.count
+        var index = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while index < count {
+            // Printable ASCII: no byte < 0x20, == 0x7F or >= 0x80.
+            while index + 8 <= count {
+                let w = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let x = w ^ (0x7F &* ones)
+                if ((w &- 0x20 &* ones) & ~w & high) | ((x &- ones) & ~x & high) | (w & high) != 0 { break }
+                index += 8
+            }
+            guard index < count else { return false }
+            let b = base[index]
+            if b >= 0x20 && b < 0x7F { index += 1; continue }
+            if b < 0x80 { return true }
+            if b == 0xC3 && index + 1 < count { index += 2; continue }
+            let (scalar, length) = JSONWriter.decodeScalar(utf8, at: index)
+            if let decoded = Unicode.Scalar(scalar), isInvisibleOrControl(decoded) { return true }
+            index += length
+        }
+        return false
     }
 
     public static func visible(_ text: String) -> String {
@@ -165,8 +194,7 @@ public enum Sanitized {
 
     /// As `visible`, but `\n` (and `\t`) stay raw: for whole multi-line outputs.
     public static func visible(_ text: String, keepingLineBreaks: Bool) -> String {
-        // Printable ASCII (most text) is returned as it is.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return text }
+        // Text with nothing to escape (most text) is returned as it is.
         if !needsEscaping(text) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)

@@ -40,6 +40,31 @@ struct SanitizedTests {
         #expect(differences.isEmpty, "\(differences.prefix(20))")
     }
 
+    /// `needsEscaping` reads bytes (eight printable ASCII bytes at a time, German letters without
+    /// a look-up): it must still find every scalar the sanitiser escapes, at every position of a
+    /// longer text, and nothing else.
+    @Test func needsEscapingFindsEveryEscapedScalarAnywhere() {
+        let filler = Array("Die Größe passt nicht: abcdefgh".unicodeScalars)
+        var wrong: [String] = []
+        var values = Array(UInt32(0)...0x30FF)
+        values += [0xFEFF, 0xFFF9, 0xFFFD, 0xFFFE, 0x1F600, 0xE0041, 0x10FFFF]
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for position in [0, 3, 8, 15, filler.count] {
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: filler[..<position])
+                scalars.append(scalar)
+                scalars.append(contentsOf: filler[position...])
+                if Sanitized.needsEscaping(String(scalars)) != Sanitized.isInvisibleOrControl(scalar) {
+                    wrong.append("U+\(String(value, radix: 16)) at \(position)")
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+        #expect(!Sanitized.needsEscaping(String(String.UnicodeScalarView(filler))))
+        #expect(!Sanitized.needsEscaping(""))
+    }
+
     @Test func lineBreaksAndTabsAreNamed() {
         #expect(Sanitized.visible("a\tb\nc\rd") == "a\\tb\\nc\\rd")
         #expect(Sanitized.visible("a\tb\nc\rd", keepingLineBreaks: true) == "a\tb\nc\\rd")

@@ -83,14 +83,38 @@ enum MatchOutput {
 
     /// The same line from the allocation-free view, for a matched, unambiguous message.
     static func line(_ view: MatchView) -> String {
-        var parts = [view.code ?? "-", view.status.map(String.init) ?? "-", view.locale ?? "-", view.variant?.id ?? "-"]
-        var slots: [(name: String, index: Int)] = []
-        for index in 0..<view.slotCount { slots.append((view.name(at: index), index)) }
-        for slot in slots.sorted(by: { $0.name < $1.name }) {
-            parts.append("\(slot.name)=\(Terminal.safe(view.text(at: slot.index)))")
+        // One string, appended in place (the streaming path of `parse` writes one per line).
+        var out = ""
+        out.reserveCapacity(96)
+        out += view.code ?? "-"
+        out += " "
+        if let status = view.status { out += String(status) } else { out += "-" }
+        out += " "
+        out += view.locale ?? "-"
+        out += " "
+        out += view.variant?.id ?? "-"
+        // Slots in name order (stable for a name in two slots); templates have a handful.
+        let count = view.slotCount
+        var order = Array(0..<count)
+        if count > 1 {
+            let names = order.map(view.name(at:))
+            order.sort { names[$0] < names[$1] || (names[$0] == names[$1] && $0 < $1) }
         }
-        if !view.exact { parts.append("[~" + view.tolerances.map(\.rawValue).joined(separator: ",") + "]") }
-        return parts.joined(separator: " ")
+        for index in order {
+            out += " "
+            out += view.name(at: index)
+            out += "="
+            out += Terminal.safe(view.text(at: index))
+        }
+        if !view.exact {
+            out += " [~"
+            for (k, tolerance) in view.tolerances.enumerated() {
+                if k > 0 { out += "," }
+                out += tolerance.rawValue
+            }
+            out += "]"
+        }
+        return out
     }
 
     /// A few lines for a person.
