@@ -398,6 +398,22 @@ package struct JSONWriter {
         return count
     }
 
+    /// Whether every byte is ASCII (eight at a time).
+    package static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        let count = utf8.count
+        var index = 0
+        while index + 8 <= count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// `\uXXXX` for `scalar` in lowercase hex, as Python and the earlier writers wrote it; a
     /// surrogate pair above U+FFFF. Never a short form (`\n`): for escapes that must stay hex.
     package static func appendHexEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {

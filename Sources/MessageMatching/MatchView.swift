@@ -137,6 +137,46 @@ public struct MatchView {
             }
         }
     }
+
+    /// A slot's value as the scan left it: what `MatchedValue` is built from, without building
+    /// it (for writers that print values, such as `errcat parse --json`).
+    package struct RawValue {
+        package let type: PlaceholderType
+        package let rejected: Bool
+        package let valid: Bool
+        /// The number, for an integer slot the recognisers read one from.
+        package let integer: Int64?
+        /// The slot's bytes in the message (`MatchedValue.text` is these, decoded).
+        package let bytes: UnsafeBufferPointer<UInt8>
+
+        /// The value `forEachValueInNameOrder` gives for this slot.
+        package var matchedValue: MatchedValue {
+            Recognisers.value(text: String(decoding: bytes, as: UTF8.self), type: type, rejected: rejected, valid: valid, integer: integer)
+        }
+    }
+
+    /// `forEachValueInNameOrder` for writers: a slot's value comes as its raw parts (no string),
+    /// a value the template binds (`MatchedValue`) as it is.
+    package func forEachRawValueInNameOrder(_ slot: (String, RawValue) throws -> Void,
+                                           binding: (String, MatchedValue) throws -> Void) rethrows {
+        guard matched else { return }
+        matcher.completeValidity(scratch.best, scratch: scratch)
+        let template = self.template
+        for source in template.valueOrder {
+            switch source {
+            case .slot(let k):
+                let facts = slotFacts[k]
+                let s = slotBase + k
+                let state = scratch.slotState[s]
+                try slot(template.slotNames[k], RawValue(type: facts.type, rejected: facts.rejected, valid: state & 2 != 0,
+                                                         integer: state & 4 != 0 ? scratch.slotInteger[s] : nil,
+                                                         bytes: scratch.slotBytes(s)))
+            case .binding(let name, let value):
+                try binding(name, MatchedValue(type: template.placeholders[name]?.type ?? .string, value: value, text: value.description,
+                                               rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true))
+            }
+        }
+    }
 }
 
 extension MessageMatcher {

@@ -84,13 +84,19 @@ struct MatchJSONWriter {
     mutating func write(view: MatchView, input: String) {
         buffer.put("{\"alternatives\":[],\"ambiguous\":false,\"args\":{")
         var first = true
-        view.forEachValueInNameOrder { name, value in
+        view.forEachRawValueInNameOrder({ name, raw in
+            if !first { buffer.put(",") }
+            first = false
+            string(name)
+            buffer.put(":")
+            self.value(raw)
+        }, binding: { name, value in
             if !first { buffer.put(",") }
             first = false
             string(name)
             buffer.put(":")
             self.value(value)
-        }
+        })
         buffer.put("},\"catchAll\":false,\"code\":")
         string(view.code!)
         buffer.put(",\"confidence\":")
@@ -179,6 +185,28 @@ struct MatchJSONWriter {
         buffer.put("}")
     }
 
+    /// A slot's value object from its raw parts: the bytes `MatchedValue.text` decodes, written
+    /// as they are (`"text"` and, for text values, `"value"`). A list, and text that is not
+    /// plain ASCII (whose decoding could repair a cut sequence), take `MatchedValue`'s way.
+    private func value(_ raw: MatchView.RawValue) {
+        let isList = raw.type == .list && !raw.rejected && raw.valid
+        guard !isList, JSONWriter.isASCII(raw.bytes) else {
+            value(raw.matchedValue)
+            return
+        }
+        buffer.put(raw.rejected ? "{\"rejected\":true,\"text\":" : "{\"text\":")
+        buffer.putQuoted(raw.bytes, invisible: isTerminalSafe)
+        buffer.put(",\"type\":")
+        string(raw.type.rawValue)
+        buffer.put(raw.valid ? ",\"valid\":true,\"value\":" : ",\"valid\":false,\"value\":")
+        if raw.type == .integer, !raw.rejected, let number = raw.integer {
+            buffer.putDecimal(number)
+        } else {
+            buffer.putQuoted(raw.bytes, invisible: isTerminalSafe)
+        }
+        buffer.put("}")
+    }
+
     private func string(_ text: String) {
         buffer.putQuoted(text, invisible: isTerminalSafe)
     }
@@ -251,7 +279,7 @@ final class LineBuffer {
         }
     }
 
-    private func putQuoted(_ utf8: UnsafeBufferPointer<UInt8>, invisible: Bool) {
+    func putQuoted(_ utf8: UnsafeBufferPointer<UInt8>, invisible: Bool) {
         let out = room(utf8.count * JSONWriter.maximumEscapeGrowth + 2)
         out[0] = UInt8(ascii: "\"")
         let n = JSONWriter.escape(utf8, invisible: invisible, into: out + 1)
