@@ -20,13 +20,18 @@ tally="$CAMPAIGN/tally.txt"
 touch "$tally"
 
 done_for() { awk -v t="$1" '$1 == t && $2 == "session" { sum += $4 } END { print sum + 0 }' "$tally"; }
-crashes_for() { ls "$CAMPAIGN"/crash-"$1"-* 2>/dev/null | grep -vc -- '-oom-' || true; }
+# Artifacts are $CAMPAIGN/crash-<target>-<kind>-<sha1>: crash, leak, timeout and deadly-signal are
+# findings; oom (the XML leak reaching the RSS limit) and slow-unit (over 10 s, e.g. a paused
+# process) are listed apart: rerun them to judge.
+artifacts_for() { ls "$CAMPAIGN"/crash-"$1"-* 2>/dev/null | grep -Ec -- "$2" || true; }
+crashes_for() { artifacts_for "$1" '-(crash|leak|timeout|deadly-signal)-'; }
 
 if [ "${1:-}" = "--tally" ]; then
-  printf '%-10s %12s %8s %8s\n' target executions sessions crashes
+  printf '%-10s %12s %8s %8s %6s %10s\n' target executions sessions crashes oom slow-units
   for t in syntax catalog matcher body po xliff xliff2 roundtrip; do
     sessions=$(awk -v t="$t" '$1 == t && $2 == "session" { n++ } END { print n + 0 }' "$tally")
-    printf '%-10s %12s %8s %8s\n' "$t" "$(done_for "$t")" "$sessions" "$(crashes_for "$t")"
+    printf '%-10s %12s %8s %8s %6s %10s\n' "$t" "$(done_for "$t")" "$sessions" "$(crashes_for "$t")" \
+      "$(artifacts_for "$t" '-oom-')" "$(artifacts_for "$t" '-slow-unit-')"
   done
   exit 0
 fi
