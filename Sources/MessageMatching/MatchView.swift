@@ -119,23 +119,7 @@ public struct MatchView {
     /// Runs `body` on each of `values`' entries in name order, without building the dictionary
     /// (for writers that print values sorted by name, such as `errcat parse --json`).
     public func forEachValueInNameOrder(_ body: (String, MatchedValue) throws -> Void) rethrows {
-        guard matched else { return }
-        matcher.completeValidity(scratch.best, scratch: scratch)
-        let template = self.template
-        for source in template.valueOrder {
-            switch source {
-            case .slot(let k):
-                let slot = slotFacts[k]
-                let s = slotBase + k
-                let state = scratch.slotState[s]
-                let text = String(decoding: scratch.slotBytes(s), as: UTF8.self)
-                try body(template.slotNames[k], Recognisers.value(text: text, type: slot.type, rejected: slot.rejected, valid: state & 2 != 0,
-                                                                  integer: state & 4 != 0 ? scratch.slotInteger[s] : nil))
-            case .binding(let name, let value):
-                try body(name, MatchedValue(type: template.placeholders[name]?.type ?? .string, value: value, text: value.description,
-                                            rejected: template.placeholders[name]?.rejected ?? false, isValidForType: true))
-            }
-        }
+        try forEachRawValueInNameOrder({ name, raw in try body(name, raw.matchedValue) }, binding: body)
     }
 
     /// A slot's value as the scan left it: what `MatchedValue` is built from, without building

@@ -74,6 +74,20 @@ struct MatchViewTests {
         #expect(Self.agree(Fixtures.matcher, text, scratch: scratch, code: "InvalidHashValue") == nil)
     }
 
+    /// The values handed out in name order (what `parse --json` writes, from the slots' raw
+    /// parts) are `values` sorted by name, for every handwritten shape.
+    @Test(arguments: handwritten)
+    func valuesInNameOrderAreTheDictionarySorted(text: String) {
+        let scratch = MatchScratch()
+        Fixtures.matcher.withMatch(text, scratch: scratch) { view in
+            var inOrder: [(String, MatchedValue)] = []
+            view.forEachValueInNameOrder { inOrder.append(($0, $1)) }
+            let sorted = view.values.sorted { $0.key < $1.key }
+            #expect(inOrder.map(\.0) == sorted.map(\.key), "\(text)")
+            #expect(inOrder.map(\.1) == sorted.map(\.value), "\(text)")
+        }
+    }
+
     @Test func everyTemplateWithGeneratedValuesAndDrift() throws {
         let catalog = Fixtures.catalog
         let matcher = Fixtures.matcher
