@@ -164,28 +164,18 @@ public enum Sanitized {
 
     /// `needsEscaping` on valid UTF-8.
     package static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
         let count = utf8.count
         var index = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        while index < count {
-            // Printable ASCII: no byte < 0x20, == 0x7F or >= 0x80.
-            while index + 8 <= count {
-                let w = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let x = w ^ (0x7F &* ones)
-                if ((w &- 0x20 &* ones) & ~w & high) | ((x &- ones) & ~x & high) | (w & high) != 0 { break }
-                index += 8
-            }
+        while true {
+            index = JSONWriter.printableASCIIPrefix(utf8, from: index, stoppingAtQuotes: false)
             guard index < count else { return false }
-            let b = base[index]
-            if b >= 0x20 && b < 0x7F { index += 1; continue }
+            let b = utf8[index]
             if b < 0x80 { return true }
             if b == 0xC3 && index + 1 < count { index += 2; continue }
             let (scalar, length) = JSONWriter.decodeScalar(utf8, at: index)
             if let decoded = Unicode.Scalar(scalar), isInvisibleOrControl(decoded) { return true }
             index += length
         }
-        return false
     }
 
     public static func visible(_ text: String) -> String {

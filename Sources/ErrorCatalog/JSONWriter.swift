@@ -374,9 +374,17 @@ package struct JSONWriter {
     }
 
     /// The end of the run from `start` that needs no escaping in either mode: printable ASCII
-    /// other than `"` and `\\`. Eight bytes at a time (SWAR), then byte by byte.
+    /// other than `"` and `\\`.
     @inline(__always)
     package static func plainPrefix(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        printableASCIIPrefix(utf8, from: start, stoppingAtQuotes: true)
+    }
+
+    /// The end of the run from `start` of printable ASCII (U+0020–U+007E; with
+    /// `stoppingAtQuotes`, also not `"` or `\\`). Eight bytes at a time (SWAR), then byte by
+    /// byte. The one such scan: the JSON escape and the terminal sanitiser's check use it.
+    @inline(__always)
+    package static func printableASCIIPrefix(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, stoppingAtQuotes: Bool) -> Int {
         let count = utf8.count
         guard let base = utf8.baseAddress else { return count }
         var index = start
@@ -384,15 +392,15 @@ package struct JSONWriter {
         @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
         while index + 8 <= count {
             let w = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // A byte < 0x20, == 0x22, == 0x5C, == 0x7F or >= 0x80 (each test is exact for "some byte").
-            let special = ((w &- 0x20 &* ones) & ~w & high) | hasZero(w ^ (0x22 &* ones)) | hasZero(w ^ (0x5C &* ones))
-                | hasZero(w ^ (0x7F &* ones)) | (w & high)
+            // A byte < 0x20, == 0x7F or >= 0x80 (each test is exact for "some byte"); `"`, `\\`.
+            var special = ((w &- 0x20 &* ones) & ~w & high) | hasZero(w ^ (0x7F &* ones)) | (w & high)
+            if stoppingAtQuotes { special |= hasZero(w ^ (0x22 &* ones)) | hasZero(w ^ (0x5C &* ones)) }
             if special != 0 { break }
             index += 8
         }
         while index < count {
             let b = base[index]
-            if b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { return index }
+            if b < 0x20 || b >= 0x7F || (stoppingAtQuotes && (b == 0x22 || b == 0x5C)) { return index }
             index += 1
         }
         return count

@@ -97,23 +97,9 @@ struct MatchJSONWriter {
             buffer.put(":")
             self.value(value)
         })
-        buffer.put("},\"catchAll\":false,\"code\":")
-        string(view.code!)
-        buffer.put(",\"confidence\":")
-        string(view.confidence.rawValue)
-        buffer.put(view.exact ? ",\"exact\":true,\"input\":" : ",\"exact\":false,\"input\":")
-        string(input)
-        buffer.put(",\"locale\":")
-        string(view.locale!)
-        buffer.put(view.isObserved ? ",\"matched\":true,\"observed\":true,\"status\":" : ",\"matched\":true,\"observed\":false,\"status\":")
-        buffer.putDecimal(Int64(view.status!))
-        buffer.put(",\"tolerances\":[")
-        tolerances(view.tolerances)
-        let variant = view.variant!
-        buffer.put("],\"variant\":")
-        string(variant.id)
-        buffer.put(",\"variantIndex\":")
-        buffer.putDecimal(Int64(variant.index))
+        fieldsAfterArgs(catchAll: false, code: view.code!, confidence: view.confidence, exact: view.exact, extraText: nil,
+                        input: input, locale: view.locale!, missingText: nil, observed: view.isObserved, status: view.status!,
+                        tolerances: view.tolerances, variant: view.variant!)
         buffer.put("}")
     }
 
@@ -130,25 +116,37 @@ struct MatchJSONWriter {
             buffer.put(":")
             value(match.values[name]!)
         }
-        buffer.put(match.isCatchAll ? "},\"catchAll\":true,\"code\":" : "},\"catchAll\":false,\"code\":")
-        string(match.code)
+        fieldsAfterArgs(catchAll: match.isCatchAll, code: match.code, confidence: match.confidence, exact: match.exact,
+                        extraText: match.extraText, input: input, locale: match.locale, missingText: match.missingText,
+                        observed: match.isObserved, status: match.status, tolerances: match.tolerances, variant: match.variant)
+    }
+
+    /// Everything after the `args` object's members, in sorted key order (the one place that
+    /// states it, for a `Match` and for a view); with `input`, the top level's `input` and
+    /// `matched` too.
+    @inline(__always)
+    private func fieldsAfterArgs(catchAll: Bool, code: String, confidence: Confidence, exact: Bool, extraText: String?,
+                                 input: String?, locale: String, missingText: String?, observed: Bool, status: Int,
+                                 tolerances list: [Tolerance], variant: VariantID) {
+        buffer.put(catchAll ? "},\"catchAll\":true,\"code\":" : "},\"catchAll\":false,\"code\":")
+        string(code)
         buffer.put(",\"confidence\":")
-        string(match.confidence.rawValue)
-        buffer.put(match.exact ? ",\"exact\":true" : ",\"exact\":false")
-        if let extra = match.extraText { buffer.put(",\"extraText\":"); string(extra) }
+        string(confidence.rawValue)
+        buffer.put(exact ? ",\"exact\":true" : ",\"exact\":false")
+        if let extraText { buffer.put(",\"extraText\":"); string(extraText) }
         if let input { buffer.put(",\"input\":"); string(input) }
         buffer.put(",\"locale\":")
-        string(match.locale)
+        string(locale)
         if input != nil { buffer.put(",\"matched\":true") }
-        if let missing = match.missingText { buffer.put(",\"missingText\":"); string(missing) }
-        buffer.put(match.isObserved ? ",\"observed\":true,\"status\":" : ",\"observed\":false,\"status\":")
-        buffer.putDecimal(Int64(match.status))
+        if let missingText { buffer.put(",\"missingText\":"); string(missingText) }
+        buffer.put(observed ? ",\"observed\":true,\"status\":" : ",\"observed\":false,\"status\":")
+        buffer.putDecimal(Int64(status))
         buffer.put(",\"tolerances\":[")
-        tolerances(match.tolerances)
+        tolerances(list)
         buffer.put("],\"variant\":")
-        string(match.variant.id)
+        string(variant.id)
         buffer.put(",\"variantIndex\":")
-        buffer.putDecimal(Int64(match.variant.index))
+        buffer.putDecimal(Int64(variant.index))
     }
 
     private func tolerances(_ list: [Tolerance]) {
