@@ -139,8 +139,9 @@ public final class CatalogFormatter: Sendable {
     public func format(code: String, values: [String: Value], locale: String, variant: Int = 0) throws(FormatError) -> String {
         // The common case without detours: a known code, a catalog locale named exactly, an
         // existing variant. Anything else takes the general path, which also reports errors.
-        if let message = messageIndex.message(code: code, locale: locale, variant: variant) {
-            return try message.render(values)
+        if let message = messageIndex.find(code: code, locale: locale, variant: variant) {
+            if let text = message._withUnsafeGuaranteedRef({ $0.renderFlat(values) }) { return text }
+            return try message.takeUnretainedValue().render(values)
         }
         return try prepared(code: code, locale: locale, variant: variant).render(values)
     }
@@ -151,8 +152,9 @@ public final class CatalogFormatter: Sendable {
     /// buffer). On a thrown error `out` is left as it was.
     public func format(code: String, values: [String: Value], locale: String, variant: Int = 0,
                        appendingTo out: inout [UInt8]) throws(FormatError) {
-        if let message = messageIndex.message(code: code, locale: locale, variant: variant) {
-            return try message.render(values, appendingTo: &out)
+        if let message = messageIndex.find(code: code, locale: locale, variant: variant) {
+            if message._withUnsafeGuaranteedRef({ $0.appendFlat(values, to: &out) }) { return }
+            return try message.takeUnretainedValue().render(values, appendingTo: &out)
         }
         try prepared(code: code, locale: locale, variant: variant).render(values, appendingTo: &out)
     }
@@ -311,17 +313,20 @@ final class CodeIndex: Sendable {
 /// storage of its own so that a probe reads keys in place (no array or class references to retain
 /// on the way to the one message it returns). Immutable after `init`.
 final class MessageIndex: @unchecked Sendable {
-    /// A free slot has `variant == -1` and no message.
+    /// A free slot has `variant == -1` and no message. The message is held unretained: `owners`
+    /// keeps every one alive, and a probe hands it out without reference counting.
     struct Entry {
         let code: String
         let locale: String
         let variant: Int
-        let message: PreparedMessage?
+        let message: Unmanaged<PreparedMessage>?
     }
     private let entries: UnsafeMutablePointer<Entry>
     private let size: Int
+    private let owners: [PreparedMessage]
 
     init(_ messages: [PreparedMessage]) {
+        owners = messages
         var size = 16
         while size < messages.count * 2 { size *= 2 }
         self.size = size
@@ -331,7 +336,7 @@ final class MessageIndex: @unchecked Sendable {
             var index = Self.hash(message.code, message.catalogLocale, message.variant) & (size - 1)
             while entries[index].variant >= 0 { index = (index + 1) & (size - 1) }
             entries[index] = Entry(code: message.code, locale: message.catalogLocale, variant: message.variant,
-                                   message: message)
+                                   message: Unmanaged.passUnretained(message))
         }
     }
 
@@ -340,8 +345,9 @@ final class MessageIndex: @unchecked Sendable {
         entries.deallocate()
     }
 
+    /// The prepared template, unretained (alive as long as this index).
     @inline(__always)
-    func message(code: String, locale: String, variant: Int) -> PreparedMessage? {
+    func find(code: String, locale: String, variant: Int) -> Unmanaged<PreparedMessage>? {
         guard variant >= 0 else { return nil }
         let mask = size - 1
         var index = Self.hash(code, locale, variant) & mask

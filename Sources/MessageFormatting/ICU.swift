@@ -113,7 +113,8 @@ extension NumberSymbolsProvider {
 
 /// Renders Int64 values exactly as ICU's default decimal format does, without calling ICU.
 /// Immutable; built from `NumberSymbols`.
-public final class IntegerRenderer: Sendable {
+public final class IntegerRenderer: @unchecked Sendable {
+    // @unchecked: `table` is storage of its own, written in `init` only and freed in `deinit`.
     let positivePrefix: [UInt8]
     let positiveSuffix: [UInt8]
     let negativePrefix: [UInt8]
@@ -127,6 +128,12 @@ public final class IntegerRenderer: Sendable {
     let grouping1: Int
     let grouping2: Int
     let minimumGrouping: Int
+    /// The affixes, the separator and the ten digits in one block that `write` reads in place (no
+    /// array to retain per number): `spans[k]` is (start, count) of piece k in `table`, pieces
+    /// 0–4 = positive prefix, positive suffix, negative prefix, negative suffix, separator, 5–14 =
+    /// the digits 0–9.
+    private let table: UnsafeMutablePointer<UInt8>
+    private let spans: UnsafeMutablePointer<(Int, Int)>
 
     public init(_ symbols: NumberSymbols) {
         positivePrefix = Array(symbols.positivePrefix.utf8)
@@ -145,43 +152,45 @@ public final class IntegerRenderer: Sendable {
         grouping1 = g1
         grouping2 = g2
         minimumGrouping = max(1, symbols.minimumGroupingDigits)
+        // Ten digit pieces whatever `symbols.digits` holds (a short list keeps 0-9 for the rest).
+        let digitPieces = (0..<10).map { $0 < symbols.digits.count ? symbols.digits[$0] : [UInt8(48 + $0)] }
+        let pieces = [positivePrefix, positiveSuffix, negativePrefix, negativeSuffix, separator] + digitPieces
+        table = .allocate(capacity: max(1, pieces.reduce(0) { $0 + $1.count }))
+        spans = .allocate(capacity: pieces.count)
+        var start = 0
+        for (k, piece) in pieces.enumerated() {
+            (table + start).initialize(from: piece, count: piece.count)
+            (spans + k).initialize(to: (start, piece.count))
+            start += piece.count
+        }
+    }
+
+    deinit {
+        table.deallocate()
+        spans.deallocate()
     }
 
     /// Appends the UTF-8 of `value` to `out`.
-
     public func append(_ value: Int64, to out: inout [UInt8]) {
-        let negative = value < 0
-        var magnitude = value.magnitude
-        // Up to 20 decimal digits; collect them least significant first.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            var count = 0
-            repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude != 0
-            out.append(contentsOf: negative ? negativePrefix : positivePrefix)
-            let grouped = grouping1 > 0 && count - grouping1 >= minimumGrouping
-            var index = count - 1
-            while index >= 0 {
-                if asciiDigits {
-                    out.append(48 + buffer[index])
-                } else {
-                    out.append(contentsOf: digits[Int(buffer[index])])
-                }
-                if grouped && index > 0 && index >= grouping1 && (index - grouping1) % grouping2 == 0 {
-                    out.append(contentsOf: separator)
-                }
-                index -= 1
-            }
-            out.append(contentsOf: negative ? negativeSuffix : positiveSuffix)
-        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: maximumBytes))
+        let written = out.withUnsafeMutableBufferPointer { buffer in write(value, to: buffer.baseAddress! + start) }
+        out.removeLast(maximumBytes - written)
     }
 
     /// The most bytes `write` can produce.
     var maximumBytes: Int {
         max(positivePrefix.count + positiveSuffix.count, negativePrefix.count + negativeSuffix.count)
-            + 19 * (digits.map(\.count).max() ?? 1) + 19 * separator.count
+            + 19 * max(1, digits.map(\.count).max() ?? 1) + 19 * separator.count
+    }
+
+    /// Copies piece `k` of `table` to `out + position`.
+    @inline(__always)
+    private func piece(_ k: Int, _ out: UnsafeMutablePointer<UInt8>, _ position: inout Int) {
+        let (start, count) = spans[k]
+        var i = 0
+        while i < count { out[position + i] = table[start + i]; i += 1 }
+        position += count
     }
 
     /// Writes the UTF-8 of `value` at `out` (room for `maximumBytes`) and returns the byte count.
@@ -190,8 +199,7 @@ public final class IntegerRenderer: Sendable {
         var magnitude = value.magnitude
         var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var position = 0
-        let prefix = negative ? negativePrefix : positivePrefix
-        for byte in prefix { out[position] = byte; position += 1 }
+        piece(negative ? 2 : 0, out, &position)
         withUnsafeMutableBytes(of: &reversed) { raw in
             var count = 0
             repeat {
@@ -206,16 +214,15 @@ public final class IntegerRenderer: Sendable {
                     out[position] = 48 + raw[index]
                     position += 1
                 } else {
-                    for byte in digits[Int(raw[index])] { out[position] = byte; position += 1 }
+                    piece(5 + Int(raw[index]), out, &position)
                 }
                 if grouped && index > 0 && index >= grouping1 && (index - grouping1) % grouping2 == 0 {
-                    for byte in separator { out[position] = byte; position += 1 }
+                    piece(4, out, &position)
                 }
                 index -= 1
             }
         }
-        let suffix = negative ? negativeSuffix : positiveSuffix
-        for byte in suffix { out[position] = byte; position += 1 }
+        piece(negative ? 3 : 1, out, &position)
         return position
     }
 

@@ -50,6 +50,11 @@ public final class PreparedMessage: @unchecked Sendable {
     private let fields: UnsafeMutablePointer<Field>
     private let fieldCount: Int
     private let slotCount: Int
+    /// The message's flat program, reached without a retain (`message` keeps it alive); nil when
+    /// the message has plural, select or ICU-formatted arguments.
+    private let flat: Unmanaged<FlatProgram>?
+    /// Every slot of the flat program: all must be filled for the one-pass path.
+    private let allSlots: UInt64
 
     init(code: String, catalogLocale: String, variant: Int, templateID: String, message: CompiledMessage,
          placeholders: [Placeholder]) {
@@ -71,6 +76,8 @@ public final class PreparedMessage: @unchecked Sendable {
         for index in names.indices {
             (fields + index).initialize(to: Field(name: names[index], slot: slotOfPlaceholder[index], check: checks[index]))
         }
+        flat = message.flat.map { Unmanaged.passUnretained($0) }
+        allSlots = slotCount >= 64 ? ~0 : (1 << UInt64(slotCount)) &- 1
     }
 
     deinit {
@@ -87,7 +94,8 @@ public final class PreparedMessage: @unchecked Sendable {
     /// Renders with values by placeholder name, checked as `CatalogFormatter.format` checks them:
     /// a name the code does not declare, a missing value or a value invalid for its type throws.
     public func render(_ values: [String: Value]) throws(FormatError) -> String {
-        try withSlots(values) { (buffer) throws(FormatError) -> String in
+        if let text = renderFlat(values) { return text }
+        return try withSlots(values) { (buffer) throws(FormatError) -> String in
             do throws(ICUError) { return try message.render(buffer: buffer) } catch { throw .icu(error) }
         }
     }
@@ -98,11 +106,74 @@ public final class PreparedMessage: @unchecked Sendable {
     /// `out`'s own growth; keep one buffer and `removeAll(keepingCapacity: true)` between messages.
     /// On a thrown error `out` is left as it was.
     public func render(_ values: [String: Value], appendingTo out: inout [UInt8]) throws(FormatError) {
+        if appendFlat(values, to: &out) { return }
         try withSlots(values) { (buffer) throws(FormatError) in
             let count = out.count
             do throws(ICUError) { try message.render(buffer: buffer, appendingTo: &out) } catch {
                 out.removeSubrange(count...)
                 throw .icu(error)
+            }
+        }
+    }
+
+    /// The common case in one pass over `values`, for a flat message (literal text, plain and
+    /// number arguments): every slot gets a declared name's value that the quick check accepts and
+    /// the flat program renders. Then the text; otherwise nil, and the general path decides (and
+    /// reports any error). Same bytes as the general path.
+    @inline(__always)
+    func renderFlat(_ values: [String: Value]) -> String? {
+        withStagedValues(values) { flat, capacity, slots, staging in
+            String(unsafeUninitializedCapacity: capacity) { flat.write($0.baseAddress!, slots: slots, staging: staging) }
+        }
+    }
+
+    /// `renderFlat` appending to `out`: false (and `out` unchanged) when the general path decides.
+    @inline(__always)
+    func appendFlat(_ values: [String: Value], to out: inout [UInt8]) -> Bool {
+        withStagedValues(values) { flat, capacity, slots, staging in
+            FlatProgram.append(capacity: capacity, to: &out) { flat.write($0, slots: slots, staging: staging) }
+            return true
+        } ?? false
+    }
+
+    /// Reads `values` once, by index (no copy of the dictionary, no `Value` kept): each value's
+    /// bytes are copied to a staging buffer on the stack (integers kept as numbers), so the write
+    /// that follows touches no reference-counted storage. `body` gets the program, the size
+    /// bound, the staged slots and the staging bytes; nil when the general path must decide.
+    @inline(__always)
+    private func withStagedValues<R>(
+        _ values: [String: Value],
+        _ body: (FlatProgram, Int, UnsafePointer<FlatProgram.Staged>, UnsafePointer<UInt8>) -> R
+    ) -> R? {
+        guard let flat else { return nil }
+        return flat._withUnsafeGuaranteedRef { flat -> R? in
+            withUnsafeTemporaryAllocation(of: FlatProgram.Staged.self, capacity: max(1, slotCount)) { slots -> R? in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FlatProgram.stagingBytes) { staging -> R? in
+                    let slotBase = slots.baseAddress!, stagingBase = staging.baseAddress!
+                    var filled: UInt64 = 0
+                    var capacity = flat.literalCount
+                    var staged = 0
+                    let fields = self.fields, fieldCount = self.fieldCount
+                    var position = values.startIndex
+                    let end = values.endIndex
+                    while position != end {
+                        let (name, value) = values[position]
+                        values.formIndex(after: &position)
+                        var index = 0
+                        while index < fieldCount, fields[index].name != name { index += 1 }
+                        if index == fieldCount { return nil }
+                        let slot = fields[index].slot
+                        guard slot >= 0 else { continue }   // a placeholder this variant does not show
+                        guard fields[index].check.accepts(value),
+                              let entry = flat.stage(value, slot: slot, into: stagingBase, at: &staged, limit: FlatProgram.stagingBytes)
+                        else { return nil }
+                        capacity += flat.size(of: entry, slot: slot)
+                        slotBase[slot] = entry
+                        filled |= 1 << UInt64(slot)
+                    }
+                    guard filled == allSlots else { return nil }
+                    return body(flat, capacity, UnsafePointer(slotBase), UnsafePointer(stagingBase))
+                }
             }
         }
     }

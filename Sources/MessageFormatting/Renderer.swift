@@ -168,23 +168,37 @@ public final class CompiledMessage: Sendable {
 
 /// A message of literal text, plain arguments and numbers only (every catalog template so far):
 /// one pass sizes the result, a second writes it into the string's own storage. No reference
-/// counting in the loop: operations are plain values, literal text lives in one byte array.
-final class FlatProgram: Sendable {
-    struct Operation: Sendable {
+/// counting in the loop: operations and literal text live in storage of the program's own, the
+/// integer renderer is reached without a retain.
+final class FlatProgram: @unchecked Sendable {
+    // @unchecked: `operations`, `bytes` and `slotUses` are storage of its own, written in `init`
+    // only and freed in `deinit`; `integers` is kept alive by `integersOwner`.
+    struct Operation {
         /// 0 literal bytes[start..<end], 1 argument `{slot}`, 2 number argument `{slot, number}`.
         var kind: UInt8
         var slot: Int32
         var start: Int32
         var end: Int32
     }
-    let operations: [Operation]
-    let bytes: [UInt8]
-    let integers: IntegerRenderer
+    let operations: UnsafeMutablePointer<Operation>
+    let operationCount: Int
+    let bytes: UnsafeMutablePointer<UInt8>
+    let literalCount: Int
+    let slotCount: Int
+    /// How many operations show each slot (a value's size counts that often).
+    let slotUses: UnsafeMutablePointer<Int32>
+    /// Slots shown by a `{slot, number}` operation: only an integer renders here.
+    let numberSlots: UInt64
+    private let integersOwner: IntegerRenderer
+    private let integers: Unmanaged<IntegerRenderer>
     let integerBytes: Int
 
     init?(_ nodes: [Node], slotNames: [String], integers: IntegerRenderer) {
+        guard slotNames.count <= 64 else { return nil }
         var operations: [Operation] = []
         var bytes: [UInt8] = []
+        var uses = [Int32](repeating: 0, count: slotNames.count)
+        var numberSlots: UInt64 = 0
         for node in nodes {
             switch node {
             case .literal(let literal):
@@ -193,86 +207,158 @@ final class FlatProgram: Sendable {
                 operations.append(Operation(kind: 0, slot: 0, start: Int32(start), end: Int32(bytes.count)))
             case .simple(let slot):
                 operations.append(Operation(kind: 1, slot: Int32(slot), start: 0, end: 0))
+                uses[slot] += 1
             case .number(let slot, _):
                 operations.append(Operation(kind: 2, slot: Int32(slot), start: 0, end: 0))
+                uses[slot] += 1
+                numberSlots |= 1 << UInt64(slot)
             default:
                 return nil
             }
         }
-        self.operations = operations
-        self.bytes = bytes
-        self.integers = integers
+        operationCount = operations.count
+        self.operations = .allocate(capacity: max(1, operations.count))
+        self.operations.initialize(from: operations, count: operations.count)
+        literalCount = bytes.count
+        self.bytes = .allocate(capacity: max(1, bytes.count))
+        self.bytes.initialize(from: bytes, count: bytes.count)
+        slotCount = slotNames.count
+        slotUses = .allocate(capacity: max(1, uses.count))
+        slotUses.initialize(from: uses, count: uses.count)
+        self.numberSlots = numberSlots
+        integersOwner = integers
+        self.integers = Unmanaged.passUnretained(integers)
         integerBytes = integers.maximumBytes
     }
 
+    deinit {
+        operations.deallocate()
+        bytes.deallocate()
+        slotUses.deallocate()
+    }
+
     /// The rendered text, or nil when a value needs the general path (a missing value, a double
-    /// or a date, a text into a number argument).
+    /// or a date, a text into a number argument, values longer than `stagingBytes` in all).
     func render(_ slots: UnsafeBufferPointer<Value?>) -> String? {
-        guard let capacity = capacity(slots) else { return nil }
-        return String(unsafeUninitializedCapacity: capacity) { out in
-            write(slots, to: out.baseAddress!)
+        withStaged(slots) { capacity, staged, staging in
+            String(unsafeUninitializedCapacity: capacity) { write($0.baseAddress!, slots: staged, staging: staging) }
         }
     }
 
     /// Appends the rendered UTF-8 to `out`; false (and `out` unchanged) when a value needs the
-    /// general path. `out` grows geometrically like any append, then is cut to the bytes written.
+    /// general path.
     func append(_ slots: UnsafeBufferPointer<Value?>, to out: inout [UInt8]) -> Bool {
-        guard let capacity = capacity(slots) else { return false }
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: capacity))
-        let written = out.withUnsafeMutableBufferPointer { buffer in
-            write(slots, to: buffer.baseAddress! + start)
-        }
-        out.removeLast(capacity - written)
-        return true
+        withStaged(slots) { capacity, staged, staging in
+            Self.append(capacity: capacity, to: &out) { write($0, slots: staged, staging: staging) }
+            return true
+        } ?? false
     }
 
-    /// An upper bound of the rendered size in bytes, or nil when a value needs the general path
-    /// (a missing value, a double or a date, a text into a number argument).
+    /// Appends what `write` writes (at most `capacity` bytes) to `out`: written on the stack and
+    /// copied once (an array has no uninitialised tail to write into; zero-filling it first and
+    /// cutting it back costs more than the copy).
     @inline(__always)
-    private func capacity(_ slots: UnsafeBufferPointer<Value?>) -> Int? {
-        var capacity = bytes.count
-        for operation in operations where operation.kind != 0 {
-            switch slots[Int(operation.slot)] {
-            case .text(let text)? where operation.kind == 1: capacity += text.utf8.count
-            case .integer?: capacity += integerBytes
-            case .list(let items)? where operation.kind == 1:
-                for item in items { capacity += item.utf8.count + 2 }
-            default: return nil
+    static func append(capacity: Int, to out: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let written = write(buffer.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: written))
+        }
+    }
+
+    /// How many bytes of value text a render stages on the stack; longer values in all take the
+    /// general path.
+    static let stagingBytes = 1024
+
+    /// The values by slot staged (`stage`), with the size bound of the result; nil when a value
+    /// needs the general path.
+    @inline(__always)
+    private func withStaged<R>(_ slots: UnsafeBufferPointer<Value?>,
+                               _ body: (Int, UnsafePointer<Staged>, UnsafePointer<UInt8>) -> R) -> R? {
+        withUnsafeTemporaryAllocation(of: Staged.self, capacity: max(1, slotCount)) { staged -> R? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stagingBytes) { staging -> R? in
+                var used = 0
+                var capacity = literalCount
+                for slot in 0..<slotCount {
+                    guard let value = slots[slot],
+                          let entry = stage(value, slot: slot, into: staging.baseAddress!, at: &used, limit: Self.stagingBytes)
+                    else { return nil }
+                    capacity += size(of: entry, slot: slot)
+                    staged[slot] = entry
+                }
+                return body(capacity, UnsafePointer(staged.baseAddress!), UnsafePointer(staging.baseAddress!))
             }
         }
-        return capacity
     }
 
-    private func write(_ slots: UnsafeBufferPointer<Value?>, to base: UnsafeMutablePointer<UInt8>) -> Int {
-        var position = 0
-        bytes.withUnsafeBufferPointer { literal in
-            operations.withUnsafeBufferPointer { operations in
-                for operation in operations {
-                    if operation.kind == 0 {
-                        let count = Int(operation.end &- operation.start)
-                        (base + position).update(from: literal.baseAddress! + Int(operation.start), count: count)
-                        position += count
-                        continue
-                    }
-                    switch slots[Int(operation.slot)] {
-                    case .text(let text)?:
-                        position += Self.copy(text, to: base + position)
-                    case .integer(let value)?:
-                        position += integers.write(value, to: base + position)
-                    case .list(let items)?:
-                        for index in items.indices {
-                            if index > 0 {
-                                base[position] = UInt8(ascii: ",")
-                                base[position + 1] = UInt8(ascii: " ")
-                                position += 2
-                            }
-                            position += Self.copy(items[index], to: base + position)
-                        }
-                    default:
-                        break
-                    }
+    /// A value of the one-pass path: an integer, or `count` bytes at `offset` of the staging
+    /// buffer (a text, or a list already joined with ", ").
+    struct Staged {
+        var integer: Int64
+        var offset: Int32
+        /// -1 for an integer.
+        var count: Int32
+    }
+
+    /// Stages `value` for `slot`: text and list bytes copied to `staging` at `used` (advanced),
+    /// integers kept. Nil when the value needs the general path (a double or a date, a text into
+    /// a number argument) or the staging buffer is full.
+    @inline(__always)
+    func stage(_ value: Value, slot: Int, into staging: UnsafeMutablePointer<UInt8>, at used: inout Int,
+               limit: Int) -> Staged? {
+        switch value {
+        case .integer(let number):
+            return Staged(integer: number, offset: 0, count: -1)
+        case .text(let text) where numberSlots & (1 << UInt64(slot)) == 0:
+            let count = text.utf8.count
+            guard used + count <= limit else { return nil }
+            let start = used
+            used += Self.copy(text, to: staging + used)
+            return Staged(integer: 0, offset: Int32(start), count: Int32(count))
+        case .list(let items) where numberSlots & (1 << UInt64(slot)) == 0:
+            var count = 0
+            for item in items { count += item.utf8.count + 2 }
+            count = max(0, count - 2)
+            guard used + count <= limit else { return nil }
+            let start = used
+            for index in items.indices {
+                if index > 0 {
+                    staging[used] = UInt8(ascii: ",")
+                    staging[used + 1] = UInt8(ascii: " ")
+                    used += 2
                 }
+                used += Self.copy(items[index], to: staging + used)
+            }
+            return Staged(integer: 0, offset: Int32(start), count: Int32(used - start))
+        default:
+            return nil
+        }
+    }
+
+    /// The bytes a staged value takes at most in all the places that show `slot`.
+    @inline(__always)
+    func size(of value: Staged, slot: Int) -> Int {
+        Int(slotUses[slot]) * (value.count < 0 ? integerBytes : Int(value.count))
+    }
+
+    /// Writes the message at `base` (room for the size computed from the same staged values)
+    /// and returns the byte count. Touches only plain memory.
+    @inline(__always)
+    func write(_ base: UnsafeMutablePointer<UInt8>, slots: UnsafePointer<Staged>, staging: UnsafePointer<UInt8>) -> Int {
+        var position = 0
+        for k in 0..<operationCount {
+            let operation = operations[k]
+            if operation.kind == 0 {
+                let count = Int(operation.end &- operation.start)
+                (base + position).update(from: bytes + Int(operation.start), count: count)
+                position += count
+                continue
+            }
+            let value = slots[Int(operation.slot)]
+            if value.count < 0 {
+                position += integers._withUnsafeGuaranteedRef { $0.write(value.integer, to: base + position) }
+            } else {
+                (base + position).update(from: staging + Int(value.offset), count: Int(value.count))
+                position += Int(value.count)
             }
         }
         return position

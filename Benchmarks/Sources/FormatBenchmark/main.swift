@@ -226,12 +226,15 @@ func threadSeconds() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-var intoBuffer: [UInt8] = []
-intoBuffer.reserveCapacity(4096)
-
 @MainActor func run(_ path: Path, count: Int = total) -> (Double, Int) {
     var bytes = 0
     let pool = jobTargets.count
+    // Local copies of the globals (what a caller holding its code, values and locale has: no
+    // exclusivity checks on globals, elements read without retaining them where possible).
+    let jobTargets = jobTargets, jobByName = jobByName, codeList = codeList, localeList = localeList
+    let variantList = variantList
+    var intoBuffer: [UInt8] = []
+    intoBuffer.reserveCapacity(4096)
     let start = threadSeconds()
     do {
         var j = 0
