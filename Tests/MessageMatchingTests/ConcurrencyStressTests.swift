@@ -1,6 +1,7 @@
 import ErrorCatalog
 import MessageFormatting
-import MessageMatching
+@testable import MessageMatching
+import Foundation
 import Testing
 
 /// Issue 10.10: the shared scratch pool (matcher) and the ICU pools and caches (formatter) are used
@@ -93,5 +94,59 @@ struct ConcurrencyStressTests {
         let differing = zip(concurrent, sequential).enumerated().filter { $0.element.0 != $0.element.1 }
         #expect(differing.isEmpty, "\(differing.prefix(3).map { "\($0.offset): \($0.element.0) != \($0.element.1)" })")
         #expect(sequential.filter { $0.hasPrefix("error:") }.isEmpty, "\(sequential.first { $0.hasPrefix("error:") } ?? "")")
+    }
+}
+
+/// The matcher's scratch pool (an atomic slot in front of a locked list): a scratch is never
+/// handed to two callers at once, a single caller gets the same scratch back every time, and
+/// concurrent callers are served from the list (or a new scratch) without blocking.
+@Suite struct ScratchPoolTests {
+    final class Ledger: @unchecked Sendable {
+        private let lock = NSLock()
+        private var inUse: Set<ObjectIdentifier> = []
+        private(set) var seen: Set<ObjectIdentifier> = []
+        private(set) var doubleHandOuts = 0
+        func checkOut(_ box: PooledScratch) {
+            lock.withLock {
+                if !inUse.insert(ObjectIdentifier(box)).inserted { doubleHandOuts += 1 }
+                seen.insert(ObjectIdentifier(box))
+            }
+        }
+        func checkIn(_ box: PooledScratch) { _ = lock.withLock { inUse.remove(ObjectIdentifier(box)) } }
+    }
+
+    @Test func oneCallerReusesOneScratch() {
+        let pool = ScratchPool()
+        let first = pool.take()
+        pool.give(first)
+        for _ in 0..<100 {
+            let box = pool.take()
+            #expect(box === first)
+            pool.give(box)
+        }
+    }
+
+    @Test func neverHandsOneScratchToTwoCallers() async {
+        let pool = ScratchPool()
+        let ledger = Ledger()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    for round in 0..<2_000 {
+                        let box = pool.take()
+                        ledger.checkOut(box)
+                        // Use the scratch a little so overlapping holders are likely.
+                        box.scratch.slotCount = round
+                        if round % 7 == 0 { await Task.yield() }
+                        #expect(box.scratch.slotCount == round)
+                        ledger.checkIn(box)
+                        pool.give(box)
+                    }
+                }
+            }
+        }
+        #expect(ledger.doubleHandOuts == 0)
+        // At most one scratch per concurrent holder ever existed (8 tasks).
+        #expect(ledger.seen.count <= 8)
     }
 }
