@@ -62,9 +62,18 @@ final class AnchoredIndex: @unchecked Sendable {
     let groups: UnsafeMutablePointer<(UInt64, Int32, Int32)>
     let groupShift: UInt64
     let groupMask: Int
-    /// Templates that start with a value (tried one by one; at most `maxValueFirst`).
+    /// Templates that start with a value (at most `maxValueFirst`): first the `valueFirstAlways`
+    /// ones tried for every message (their last literal is shorter than 4 bytes), then the others
+    /// grouped by the last 4 bytes of their last literal, found through `tails`.
     let valueFirst: UnsafeMutablePointer<Int32>
     let valueFirstCount: Int
+    let valueFirstAlways: Int
+    /// Open addressing, (last 4 bytes as a little-endian word, lo, hi) into `valueFirst`; hi == 0
+    /// marks an empty entry. A template whose last literal ends with other bytes than the
+    /// message cannot match it (`parse` would say 0 at its first check), so only one group is tried.
+    let tails: UnsafeMutablePointer<(UInt32, Int32, Int32)>
+    let tailShift: UInt32
+    let tailMask: Int
     /// False when the pre-pass cannot be exact for this matcher (too many value-first templates).
     let usable: Bool
     /// Capture entries for the template with the most slots.
@@ -160,8 +169,37 @@ final class AnchoredIndex: @unchecked Sendable {
         self.leadTemplates = Automaton.Tables.copy(members)
         self.leadCount = sortedLeads.count
         self.lowerBound = Automaton.Tables.copy(bounds)
-        self.valueFirst = Automaton.Tables.copy(valueFirst)
-        self.valueFirstCount = valueFirst.count
+        var always: [Int32] = [], byTail: [UInt32: [Int32]] = [:]
+        for t in valueFirst {
+            let last = templates[Int(t)].normalisedLiterals.last ?? []
+            if last.count >= 4 {
+                byTail[Self.tail(Array(last.suffix(4))), default: []].append(t)
+            } else {
+                always.append(t)
+            }
+        }
+        var ordered = always
+        var tailRuns: [(UInt32, Int32, Int32)] = []
+        for key in byTail.keys.sorted() {
+            let members = byTail[key]!
+            tailRuns.append((key, Int32(ordered.count), Int32(ordered.count + members.count)))
+            ordered += members
+        }
+        var tailBits = 2
+        while (1 << tailBits) < 2 * max(1, tailRuns.count) { tailBits += 1 }
+        var tailTable = [(UInt32, Int32, Int32)](repeating: (0, 0, 0), count: 1 << tailBits)
+        let tailShift = UInt32(32 - tailBits)
+        for run in tailRuns {
+            var h = Int((run.0 &* 0x9E37_79B1) >> tailShift)
+            while tailTable[h].2 != 0 { h = (h + 1) & ((1 << tailBits) - 1) }
+            tailTable[h] = run
+        }
+        self.tails = Automaton.Tables.copy(tailTable)
+        self.tailShift = tailShift
+        self.tailMask = (1 << tailBits) - 1
+        self.valueFirst = Automaton.Tables.copy(ordered)
+        self.valueFirstCount = ordered.count
+        self.valueFirstAlways = always.count
         var bits: [UInt64] = [], any: [Bool] = [], maxLengths: [Int] = []
         for kind in kinds {
             var words: [UInt64] = [0, 0, 0, 0]
@@ -188,6 +226,13 @@ final class AnchoredIndex: @unchecked Sendable {
     }
 
 
+    /// Four bytes as the little-endian word a message's last 4 bytes load as.
+    static func tail(_ bytes: [UInt8]) -> UInt32 {
+        var w: UInt32 = 0
+        for k in 0..<4 { w |= UInt32(bytes[k]) << UInt32(8 * k) }
+        return w
+    }
+
     /// The first 8 bytes as the little-endian word a message's first 8 bytes load as.
     static func word(_ bytes: [UInt8]) -> UInt64 {
         var w: UInt64 = 0
@@ -197,13 +242,14 @@ final class AnchoredIndex: @unchecked Sendable {
 
     deinit {
         pool.deallocate(); leads.deallocate(); leadTemplates.deallocate(); lowerBound.deallocate(); groups.deallocate()
-        valueFirst.deallocate(); templateRecords.deallocate(); slotRecords.deallocate()
+        valueFirst.deallocate(); templateRecords.deallocate(); slotRecords.deallocate(); tails.deallocate()
     }
 
     /// The hot tables as a trivial value (no reference counting when the pre-pass reads them).
     var view: AnchoredView {
         AnchoredView(pool: pool, leads: leads, leadTemplates: leadTemplates, leadCount: leadCount, lowerBound: lowerBound,
-                     valueFirst: valueFirst, valueFirstCount: valueFirstCount, captureWidth: captureWidth, usable: usable,
+                     valueFirst: valueFirst, valueFirstCount: valueFirstCount, valueFirstAlways: valueFirstAlways,
+                     tails: tails, tailShift: tailShift, tailMask: tailMask, captureWidth: captureWidth, usable: usable,
                      groups: groups, groupShift: groupShift, groupMask: groupMask,
                      templateRecords: templateRecords, slotRecords: slotRecords)
     }
@@ -219,6 +265,10 @@ struct AnchoredView: @unchecked Sendable {
     let lowerBound: UnsafeMutablePointer<Int32>
     let valueFirst: UnsafeMutablePointer<Int32>
     let valueFirstCount: Int
+    let valueFirstAlways: Int
+    let tails: UnsafeMutablePointer<(UInt32, Int32, Int32)>
+    let tailShift: UInt32
+    let tailMask: Int
     let captureWidth: Int
     let usable: Bool
     let groups: UnsafeMutablePointer<(UInt64, Int32, Int32)>
@@ -246,6 +296,20 @@ struct AnchoredView: @unchecked Sendable {
             k &+= 1
         }
         return length == n ? 0 : (length < n ? -1 : 1)
+    }
+
+    /// The value-first templates that can match `x[0 ..< n]` by its last 4 bytes:
+    /// `valueFirst[valueFirstAlways ..< ]` range of the group, or an empty range.
+    @inline(__always)
+    func tailGroup(_ x: UnsafePointer<UInt8>, _ n: Int) -> Range<Int> {
+        guard n >= 4 else { return 0..<0 }
+        let key = UnsafeRawPointer(x + (n &- 4)).loadUnaligned(as: UInt32.self)
+        var h = Int((key &* 0x9E37_79B1) >> tailShift)
+        while tails[h].2 != 0 {
+            if tails[h].0 == key { return Int(tails[h].1)..<Int(tails[h].2) }
+            h = (h &+ 1) & tailMask
+        }
+        return 0..<0
     }
 
     /// The deepest lead that is a prefix of `x[0 ..< n]`, or -1. Its `leadParent` chain holds every
@@ -423,13 +487,18 @@ extension MessageMatcher {
             lead = Int(entry.parent)
         }
         if decided {
-            for v in 0..<index.valueFirstCount {
-                let t = Int(index.valueFirst[v])
+            // Value-first templates: those with a short last literal, then the one group whose
+            // last literal ends like the message (every other one fails `parse`'s first check).
+            let group = index.tailGroup(x, n)
+            var v = 0
+            while v < index.valueFirstAlways + group.count {
+                let t = Int(index.valueFirst[v < index.valueFirstAlways ? v : group.lowerBound &+ (v &- index.valueFirstAlways)])
                 let verdict = index.parse(t, x, n, from: 0, caps: caps)
                 if verdict < 0 { decided = false; break }
                 if verdict == 1 && (everyTemplate || admission.admits(facts[t], core: core, locale: locale)) {
                     evaluate(t, captures: caps, scratch: scratch)
                 }
+                v &+= 1
             }
         }
         let count = scratch.candidateCount

@@ -625,10 +625,14 @@ extension MessageMatcher {
             switch anchoredPass(admission: admission, locale: locale, scratch: scratch) {
             case .matched:
                 // The pre-pass decided: the same candidates as the automaton's accepted paths.
+                // The automaton did not run, so there is no record of where other templates
+                // died: marked as pruned, `nearMiss(after:)` runs it when the report is wanted (a
+                // match of a template without literal text, such as "{reason}", still reports the
+                // nearest template, as the automaton alone would).
                 scratch.acceptCount = 0
                 scratch.death = nil
                 scratch.deathAutomaton = nil
-                scratch.pruned = false
+                scratch.pruned = true
                 scratch.skippedPart = false
                 scratch.answeredByAnchoredPass = true
                 return true

@@ -1,4 +1,5 @@
 import ErrorCatalog
+import Foundation
 import MessageFormatting
 @_spi(Benchmarks) @testable import MessageMatching
 import Testing
@@ -175,6 +176,44 @@ struct AnchoredPrePassTests {
             if let problem { Issue.record("\(text): \(problem)") }
         }
         #expect(answered * 2 > checked, "pre-pass answered \(answered) of \(checked)")
+    }
+
+    /// Templates that start with a value are looked up by the last 4 bytes of their last literal:
+    /// the pre-pass must still see every one that can match — those with a short last literal or
+    /// none (a trailing value), several sharing one tail, tails that differ in one byte — and say
+    /// what the automaton says.
+    @Test func valueFirstTemplatesByTheirTail() throws {
+        let patterns = [
+            "{a} was not found", "{a} was not found.", "{a} is invalid.", "{a} is not valid.", "{a} and {b} are invalid.",
+            "{a} {b}.", "{a} ok", "{a}: {b}", "{a}", "{a} failed: {b}", "{a} is valid.", "Value {a} is invalid.",
+            "{a} was not found!", "{a} id.", "{a}d.",
+        ]
+        let raws = patterns.enumerated().map { index, pattern in
+            RawTemplate(code: "T\(index)", locale: "en", pattern: pattern,
+                        placeholders: [Placeholder(name: "a", type: .identifier), Placeholder(name: "b", type: .string)])
+        }
+        let matcher = try MessageMatcher(templates: raws)
+        let automaton = matcher.withAnchoredPass(false)
+        let scratch = MatchScratch()
+        let values = ["x", "id42", "abc.def", "a b", "invalid.", "not found", "ok", "d"]
+        var checked = 0, answered = 0, matched = 0
+        for pattern in patterns {
+            for a in values where !a.contains(" ") {
+                for b in values {
+                    let text = pattern.replacingOccurrences(of: "{a}", with: a).replacingOccurrences(of: "{b}", with: b)
+                    for variant in [text, text + ".", String(text.dropLast()), "x" + text] {
+                        checked += 1
+                        let (problem, yes) = Self.compare(matcher, automaton, variant, scratch: scratch)
+                        if yes { answered += 1 }
+                        if matcher.match(variant).best != nil { matched += 1 }
+                        if let problem { Issue.record("\(variant): \(problem)") }
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+        #expect(answered * 2 > checked, "pre-pass answered \(answered) of \(checked)")
+        #expect(matched * 2 > checked, "\(matched) of \(checked) matched")
     }
 
     /// The lead search finds the longest lead that is a prefix of the message, also where leads
