@@ -139,9 +139,16 @@ final class AnchoredIndex: @unchecked Sendable {
         }
         var bounds = [Int32](repeating: 0, count: 65537)
         var j = 0
+        /// Whether `lead` sorts before the two bytes (b0, b1), without building them as an array
+        /// (65,536 of them per matcher were most of a small matcher's build time).
+        func precedes(_ lead: [UInt8], _ b0: UInt8, _ b1: UInt8) -> Bool {
+            guard let first = lead.first else { return true }
+            if first != b0 { return first < b0 }
+            return lead.count == 1 || lead[1] < b1
+        }
         for key in 0..<65536 {
-            let pair: [UInt8] = [UInt8(key >> 8), UInt8(key & 0xFF)]
-            while j < sortedLeads.count && sortedLeads[j].lexicographicallyPrecedes(pair) { j += 1 }
+            let b0 = UInt8(key >> 8), b1 = UInt8(key & 0xFF)
+            while j < sortedLeads.count && precedes(sortedLeads[j], b0, b1) { j += 1 }
             bounds[key] = Int32(j)
         }
         bounds[65536] = Int32(sortedLeads.count)
