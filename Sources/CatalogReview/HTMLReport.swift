@@ -6,6 +6,10 @@ import MessageSyntax
 /// where they occur. Every catalog text is escaped; scripts run only with the page's nonce.
 public enum HTMLReport {
     public static func escape(_ text: String) -> String {
+        // Most catalog text is printable ASCII with nothing to escape: returned as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27 }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -178,6 +178,28 @@ struct InvisibleCharacterReviewTests {
         #expect(!result.findings.contains { $0.check == "invisible-character" })
     }
 
+    /// Every ASCII character, alone and inside plain text (the escaper returns plain printable
+    /// ASCII unchanged without building a copy): the five HTML specials as entities, controls
+    /// other than tab and newline shown as code points, the rest as they are.
+    @Test func htmlEscapesEveryASCIICharacter() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            let expected: String = switch scalar {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            case "\n", "\t": String(scalar)
+            case _ where value < 0x20 || value == 0x7F: "<span class=\"ctl\">\\u{\(String(value, radix: 16, uppercase: true))}</span>"
+            default: String(scalar)
+            }
+            #expect(HTMLReport.escape(String(scalar)) == expected, "U+\(String(value, radix: 16))")
+            #expect(HTMLReport.escape("plain text " + String(scalar) + " more") == "plain text " + expected + " more")
+        }
+        #expect(HTMLReport.escape("Größe ä") == "Größe ä")
+    }
+
     /// Issue 10.7: the HTML escaper left U+200B–200F, U+2028/2029, U+FEFF and U+061C raw.
     @Test(arguments: [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF, 0x061C, 0x2060, 0x2064, 0xE0041, 0x1B, 0x85] as [UInt32])
     func htmlEscapesEveryInvisibleClass(value: UInt32) {
