@@ -207,7 +207,14 @@ extension MessageMatcher {
     /// from the view and need the full result only for the rest. Pass the same message, locale
     /// and code that `withMatch` was given.
     public func result(of view: MatchView, message: String, locale: LocaleFilter = .auto, code: String? = nil) -> MatchResult {
-        completed(result(view.scratch, nearest: .query(matcher: self, message: message, locale: locale, code: code)),
-                  message: message, locale: locale, code: code)
+        // The nearest-template report comes from the view's own scratch (the same scan, so no
+        // second one), and only when the finished result wants it: not when a template with
+        // literal text matched, nor when the literal-text fallback found one.
+        let scratch = view.scratch
+        let done = completed(result(scratch, nearest: .computed(nil)), message: message, locale: locale, code: code)
+        guard done.nearestQuery != nil else { return done }
+        return MatchResult(best: done.best, alternatives: done.alternatives, ambiguous: done.ambiguous,
+                           nearestQuery: .scanned(nearMiss(after: scratch), matcher: self, message: message, locale: locale,
+                                                  code: code))
     }
 }

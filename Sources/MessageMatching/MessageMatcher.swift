@@ -404,7 +404,11 @@ public struct MessageMatcher: Sendable {
 /// What `MatchResult.nearest` needs to compute its report on access: the matcher and the query
 /// (`match()`), or the report itself (`result(of:)`, whose scratch is not the result's to keep).
 enum NearestQuery: Sendable {
+    /// Scan the message again (in a pooled scratch) when the report is read.
     case query(matcher: MessageMatcher, message: String, locale: LocaleFilter, code: String?)
+    /// The automaton's report already taken from the scratch of the scan that produced the result
+    /// (`result(of:message:locale:code:)`: no second scan); filters apply as for `query`.
+    case scanned(NearMiss?, matcher: MessageMatcher, message: String, locale: LocaleFilter, code: String?)
     case computed(NearMiss?)
 
     func nearest() -> NearMiss? {
@@ -415,11 +419,19 @@ enum NearestQuery: Sendable {
             let nearMiss = matcher.withPooledScratch { scratch in
                 matcher.withScan(message, locale: locale, code: code, scratch: scratch) { matcher.nearMiss(after: scratch) }
             }
-            // The automaton follows every template: a filter (code, locale) applies to the report too.
-            if let nearMiss, locale.admits(nearMiss.locale) && (code == nil || nearMiss.code == code) { return nearMiss }
-            if nearMiss == nil && code == nil && locale == .auto { return nil }
-            return matcher.literalNearest(message, locale: locale, code: code)
+            return Self.filtered(nearMiss, matcher: matcher, message: message, locale: locale, code: code)
+        case .scanned(let nearMiss, let matcher, let message, let locale, let code):
+            return Self.filtered(nearMiss, matcher: matcher, message: message, locale: locale, code: code)
         }
+    }
+
+    /// The automaton follows every template: a filter (code, locale) applies to the report too,
+    /// and a filtered request whose report falls outside it gets the literal-text report.
+    private static func filtered(_ nearMiss: NearMiss?, matcher: MessageMatcher, message: String, locale: LocaleFilter,
+                                 code: String?) -> NearMiss? {
+        if let nearMiss, locale.admits(nearMiss.locale) && (code == nil || nearMiss.code == code) { return nearMiss }
+        if nearMiss == nil && code == nil && locale == .auto { return nil }
+        return matcher.literalNearest(message, locale: locale, code: code)
     }
 }
 
