@@ -130,6 +130,10 @@ enum MatcherTarget {
         let slow = Bundled.slowMatcher.automatonMatch(message)
         require(summary(fast) == summary(slow), "pre-pass and automaton disagree on \(message.debugDescription): \(summary(fast)) vs \(summary(slow))")
         require(fast.ambiguous == slow.ambiguous, "ambiguity differs on \(message.debugDescription)")
+        // Also the nearest-template report (a pre-pass match once left it empty where the
+        // automaton alone gave one).
+        require(fast.nearest?.code == slow.nearest?.code && fast.nearest?.scalarOffset == slow.nearest?.scalarOffset,
+                "nearest template differs between pre-pass and automaton on \(message.debugDescription)")
         matcher.withMatch(message) { view in
             require(view.matched == fast.matched, "view.matched \(view.matched) vs match() \(fast.matched) on \(message.debugDescription)")
             if let best = fast.best {
