@@ -496,7 +496,7 @@ extension MessageMatcher {
         if decided {
             // Value-first templates: those with a short last literal, then the one group whose
             // last literal ends like the message (every other one fails `parse`'s first check).
-            let group = index.tailGroup(x, n)
+            let group = index.valueFirstCount > index.valueFirstAlways ? index.tailGroup(x, n) : 0..<0
             var v = 0
             while v < index.valueFirstAlways + group.count {
                 let t = Int(index.valueFirst[v < index.valueFirstAlways ? v : group.lowerBound &+ (v &- index.valueFirstAlways)])
