@@ -10,7 +10,9 @@
 #        Fuzz/campaign.sh --tally          (executions and crashes per target so far)
 # Defaults: every target, 10,000,000 executions, the max_len below, sessions of 1,000,000
 # (300,000 for xliff/xliff2 at the default RSS limit; set RSS_MB=8192 for 1,000,000).
-# Environment: CAMPAIGN (default /tmp/errcat-campaign), BIN (default: build it), NICE (19).
+# Environment: CAMPAIGN (default /tmp/errcat-campaign), BIN (default: build it), NICE (19),
+# SLOW_S (120: libFuzzer's slow-unit report; at the lowest priority a build can starve the fuzzer
+# for 15 s, which the default of 10 s reported as a slow input).
 # Runs at the lowest priority, also across autogroups (see Fuzz/README.md).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -68,7 +70,7 @@ for spec in "${specs[@]}"; do
     start=$(date +%s)
     LSAN_OPTIONS="suppressions=$PWD/.ci/lsan.supp:print_suppressions=0" nice -n "${NICE:-19}" "$BIN" "$t" \
       -dict="Fuzz/Dictionaries/$(dict "$t").dict" -max_len="$len" -detect_leaks=$dl -rss_limit_mb="${RSS_MB:-2048}" \
-      -runs="$r" -print_final_stats=1 -artifact_prefix="$CAMPAIGN/crash-$t-" \
+      -runs="$r" -report_slow_units="${SLOW_S:-120}" -print_final_stats=1 -artifact_prefix="$CAMPAIGN/crash-$t-" \
       "$CAMPAIGN/corpus-$t" "Fuzz/Corpus/$t" > "$log" 2>&1
     rc=$?
     e=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || true)
