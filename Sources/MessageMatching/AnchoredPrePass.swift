@@ -159,17 +159,9 @@ final class AnchoredIndex: @unchecked Sendable {
                 runs.append((key, Int32(i), Int32(i + 1)))
             }
         }
-        var tableBits = 4
-        while (1 << tableBits) < 2 * max(1, runs.count) { tableBits += 1 }
-        var table = [(UInt64, Int32, Int32)](repeating: (0, 0, 0), count: 1 << tableBits)
-        let shift = UInt64(64 - tableBits)
-        for run in runs {
-            var h = Int((run.0 &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while table[h].2 != 0 { h = (h + 1) & ((1 << tableBits) - 1) }
-            table[h] = run
-        }
+        let (table, tableBits) = Self.openTable(runs, minimumBits: 4, multiplier: 0x9E37_79B9_7F4A_7C15)
         self.groups = Automaton.Tables.copy(table)
-        self.groupShift = shift
+        self.groupShift = UInt64(64 - tableBits)
         self.groupMask = (1 << tableBits) - 1
         self.pool = Automaton.Tables.copy(pool)
         self.leads = Automaton.Tables.copy(leads)
@@ -192,17 +184,9 @@ final class AnchoredIndex: @unchecked Sendable {
             tailRuns.append((key, Int32(ordered.count), Int32(ordered.count + members.count)))
             ordered += members
         }
-        var tailBits = 2
-        while (1 << tailBits) < 2 * max(1, tailRuns.count) { tailBits += 1 }
-        var tailTable = [(UInt32, Int32, Int32)](repeating: (0, 0, 0), count: 1 << tailBits)
-        let tailShift = UInt32(32 - tailBits)
-        for run in tailRuns {
-            var h = Int((run.0 &* 0x9E37_79B1) >> tailShift)
-            while tailTable[h].2 != 0 { h = (h + 1) & ((1 << tailBits) - 1) }
-            tailTable[h] = run
-        }
+        let (tailTable, tailBits) = Self.openTable(tailRuns, minimumBits: 2, multiplier: 0x9E37_79B1)
         self.tails = Automaton.Tables.copy(tailTable)
-        self.tailShift = tailShift
+        self.tailShift = UInt32(32 - tailBits)
         self.tailMask = (1 << tailBits) - 1
         self.valueFirst = Automaton.Tables.copy(ordered)
         self.valueFirstCount = ordered.count
@@ -232,6 +216,23 @@ final class AnchoredIndex: @unchecked Sendable {
         self.captureWidth = 2 * max(1, templates.map(\.slotKinds.count).max() ?? 1)
     }
 
+
+    /// An open-addressing table of (key, lo, hi) runs, at most half full: a run sits at the slot
+    /// `(key &* multiplier) >> (key bits − table bits)` or the next free one after it; hi == 0
+    /// marks a free slot. Returns the table and its size in bits.
+    static func openTable<Key: FixedWidthInteger & UnsignedInteger>(_ runs: [(Key, Int32, Int32)], minimumBits: Int,
+                                                                  multiplier: Key) -> ([(Key, Int32, Int32)], Int) {
+        var bits = minimumBits
+        while (1 << bits) < 2 * max(1, runs.count) { bits += 1 }
+        var table = [(Key, Int32, Int32)](repeating: (0, 0, 0), count: 1 << bits)
+        let shift = Key(Key.bitWidth - bits)
+        for run in runs {
+            var h = Int((run.0 &* multiplier) >> shift)
+            while table[h].2 != 0 { h = (h + 1) & ((1 << bits) - 1) }
+            table[h] = run
+        }
+        return (table, bits)
+    }
 
     /// Four bytes as the little-endian word a message's last 4 bytes load as.
     static func tail(_ bytes: [UInt8]) -> UInt32 {
