@@ -87,6 +87,7 @@ final class AnchoredIndex: @unchecked Sendable {
         var kinds: [SlotKind] = []
         var literalBase: [Int32] = [], slotCounts: [Int32] = [], rest: [Int32] = []
         var leadMap: [[UInt8]: [Int32]] = [:]
+        leadMap.reserveCapacity(templates.count)
         var valueFirst: [Int32] = []
         for (t, template) in templates.enumerated() {
             literalBase.append(Int32(ranges.count))
@@ -137,19 +138,21 @@ final class AnchoredIndex: @unchecked Sendable {
             stack.append(leads.count - 1)
             members += templatesOfLead
         }
-        var bounds = [Int32](repeating: 0, count: 65537)
-        var j = 0
-        /// Whether `lead` sorts before the two bytes (b0, b1), without building them as an array
-        /// (65,536 of them per matcher were most of a small matcher's build time).
-        func precedes(_ lead: [UInt8], _ b0: UInt8, _ b1: UInt8) -> Bool {
-            guard let first = lead.first else { return true }
-            if first != b0 { return first < b0 }
-            return lead.count == 1 || lead[1] < b1
+        // A lead sorts before the two bytes of `key` exactly when key >= its threshold: 0 for an
+        // empty lead, b0 << 8 for a one-byte lead (a prefix of every pair starting with b0), and
+        // (b0 << 8 | b1) + 1 for a longer one. Thresholds grow with the sorted leads, so one walk
+        // fills the table (comparing leads with a pair per key was most of a small matcher's build).
+        let thresholds = sortedLeads.map { lead -> Int in
+            guard let b0 = lead.first else { return 0 }
+            return lead.count == 1 ? Int(b0) << 8 : (Int(b0) << 8 | Int(lead[1])) + 1
         }
-        for key in 0..<65536 {
-            let b0 = UInt8(key >> 8), b1 = UInt8(key & 0xFF)
-            while j < sortedLeads.count && precedes(sortedLeads[j], b0, b1) { j += 1 }
-            bounds[key] = Int32(j)
+        var bounds = [Int32](repeating: 0, count: 65537)
+        bounds.withUnsafeMutableBufferPointer { bounds in
+            var j = 0
+            for key in 0..<65536 {
+                while j < thresholds.count && thresholds[j] <= key { j += 1 }
+                bounds[key] = Int32(j)
+            }
         }
         bounds[65536] = Int32(sortedLeads.count)
         var runs: [(UInt64, Int32, Int32)] = []

@@ -260,4 +260,42 @@ struct AnchoredPrePassTests {
             #expect(got == expected, "\(message): got \(got), expected \(expected)")
         }
     }
+
+    /// Leads shorter than 8 bytes (one byte, two bytes, several sharing their first two) are found
+    /// through the two-byte bounds table, for messages of any length: brute force is the reference.
+    @Test func leadSearchWithShortLeads() throws {
+        var rng = SeededRandomNumberGenerator(seed: 0x5407)
+        let alphabet: [UInt8] = Array("abc".utf8) + [0xC3, 0x00]
+        func random(_ count: Int) -> [UInt8] { (0..<count).map { _ in alphabet.randomElement(using: &rng)! } }
+        var leads = Set<[UInt8]>()
+        while leads.count < 120 {
+            // Letters only in leads (templates are text); messages may hold any of the alphabet.
+            leads.insert(random(Int.random(in: 1...7, using: &rng)).map { $0 == 0 || $0 == 0xC3 ? UInt8(ascii: "c") : $0 })
+        }
+        let templates = leads.enumerated().map { k, lead in
+            RawTemplate(code: "S\(k)", locale: "en", pattern: String(decoding: lead, as: UTF8.self) + " {v} end",
+                        placeholders: [Placeholder(name: "v", type: .string)])
+        }
+        let matcher = try MessageMatcher(templates: templates)
+        let index = matcher.storage.anchored
+        let view = matcher.storage.anchoredView
+        let all = (0..<index.leadCount).map {
+            Array(UnsafeBufferPointer(start: index.pool + Int(index.leads[$0].start), count: Int(index.leads[$0].length)))
+        }
+        var messages: [[UInt8]] = []
+        for lead in all { messages += [lead, lead + random(2), lead + random(9), Array(lead.dropLast())] }
+        for _ in 0..<2_000 { messages.append(random(Int.random(in: 1...12, using: &rng))) }
+        for _ in 0..<2_000 {
+            let lead = all.randomElement(using: &rng)!
+            messages.append(Array(lead.prefix(Int.random(in: 1...lead.count, using: &rng))) + random(Int.random(in: 0...9, using: &rng)))
+        }
+        var found = 0
+        for message in messages {
+            let expected = all.indices.filter { message.starts(with: all[$0]) }.max { all[$0].count < all[$1].count } ?? -1
+            let got = message.withUnsafeBufferPointer { view.deepestLead($0.baseAddress!, $0.count) }
+            #expect(got == expected, "\(message): got \(got), expected \(expected)")
+            if expected >= 0 { found += 1 }
+        }
+        #expect(found > 500)
+    }
 }
