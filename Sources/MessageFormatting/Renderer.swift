@@ -238,20 +238,22 @@ final class FlatProgram: @unchecked Sendable {
     }
 
     /// The rendered text, or nil when a value needs the general path (a missing value, a double
-    /// or a date, a text into a number argument, values longer than `stagingBytes` in all).
+    /// or a date, a text into a number argument).
     func render(_ slots: UnsafeBufferPointer<Value?>) -> String? {
-        withStaged(slots) { capacity, staged, staging in
-            String(unsafeUninitializedCapacity: capacity) { write($0.baseAddress!, slots: staged, staging: staging) }
+        guard let capacity = capacity(slots) else { return nil }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            write(out.baseAddress!) { slot, at in write(slots[slot].unsafelyUnwrapped, slot: slot, at: at) }
         }
     }
 
     /// Appends the rendered UTF-8 to `out`; false (and `out` unchanged) when a value needs the
     /// general path.
     func append(_ slots: UnsafeBufferPointer<Value?>, to out: inout [UInt8]) -> Bool {
-        withStaged(slots) { capacity, staged, staging in
-            Self.append(capacity: capacity, to: &out) { write($0, slots: staged, staging: staging) }
-            return true
-        } ?? false
+        guard let capacity = capacity(slots) else { return false }
+        Self.append(capacity: capacity, to: &out) { base in
+            write(base) { slot, at in write(slots[slot].unsafelyUnwrapped, slot: slot, at: at) }
+        }
+        return true
     }
 
     /// Appends what `write` writes (at most `capacity` bytes) to `out`: written on the stack and
@@ -265,33 +267,66 @@ final class FlatProgram: @unchecked Sendable {
         }
     }
 
-    /// How many bytes of value text a render stages on the stack; longer values in all take the
-    /// general path.
-    static let stagingBytes = 1024
-
-    /// The values by slot staged (`stage`), with the size bound of the result; nil when a value
-    /// needs the general path.
+    /// An upper bound of the rendered size in bytes with values by slot, or nil when a value needs
+    /// the general path.
     @inline(__always)
-    private func withStaged<R>(_ slots: UnsafeBufferPointer<Value?>,
-                               _ body: (Int, UnsafePointer<Staged>, UnsafePointer<UInt8>) -> R) -> R? {
-        withUnsafeTemporaryAllocation(of: Staged.self, capacity: max(1, slotCount)) { staged -> R? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stagingBytes) { staging -> R? in
-                var used = 0
-                var capacity = literalCount
-                for slot in 0..<slotCount {
-                    guard let value = slots[slot],
-                          let entry = stage(value, slot: slot, into: staging.baseAddress!, at: &used, limit: Self.stagingBytes)
-                    else { return nil }
-                    capacity += size(of: entry, slot: slot)
-                    staged[slot] = entry
-                }
-                return body(capacity, UnsafePointer(staged.baseAddress!), UnsafePointer(staging.baseAddress!))
-            }
+    private func capacity(_ slots: UnsafeBufferPointer<Value?>) -> Int? {
+        var capacity = literalCount
+        for slot in 0..<slotCount {
+            guard let value = slots[slot], let count = byteCount(value, slot: slot) else { return nil }
+            capacity += Int(slotUses[slot]) * count
+        }
+        return capacity
+    }
+
+    /// The bytes `value` takes in `slot` at most (an integer: the renderer's longest), or nil when
+    /// it needs the general path (a double or a date, a text or list in a number argument).
+    @inline(__always)
+    func byteCount(_ value: Value, slot: Int) -> Int? {
+        switch value {
+        case .integer:
+            return integerBytes
+        case .text(let text) where numberSlots & (1 << UInt64(slot)) == 0:
+            return text.utf8.count
+        case .list(let items) where numberSlots & (1 << UInt64(slot)) == 0:
+            var count = 0
+            for item in items { count += item.utf8.count + 2 }
+            return max(0, count - 2)
+        default:
+            return nil
         }
     }
 
-    /// A value of the one-pass path: an integer, or `count` bytes at `offset` of the staging
-    /// buffer (a text, or a list already joined with ", ").
+    /// Writes `value` (one `byteCount` accepted) at `at` and returns the bytes written.
+    @inline(__always)
+    func write(_ value: Value, slot: Int, at: UnsafeMutablePointer<UInt8>) -> Int {
+        switch value {
+        case .integer(let number):
+            return integers._withUnsafeGuaranteedRef { $0.write(number, to: at) }
+        case .text(let text):
+            return Self.copy(text, to: at)
+        case .list(let items):
+            var position = 0
+            for index in items.indices {
+                if index > 0 {
+                    at[position] = UInt8(ascii: ",")
+                    at[position + 1] = UInt8(ascii: " ")
+                    position += 2
+                }
+                position += Self.copy(items[index], to: at + position)
+            }
+            return position
+        default:
+            return 0
+        }
+    }
+
+    /// How many bytes of value text the by-name path stages on the stack; longer values in all take
+    /// the general path.
+    static let stagingBytes = 1024
+
+    /// A value of the by-name path: an integer, or `count` bytes at `offset` of the staging buffer
+    /// (a text, or a list already joined with ", ").
     struct Staged {
         var integer: Int64
         var offset: Int32
@@ -300,38 +335,16 @@ final class FlatProgram: @unchecked Sendable {
     }
 
     /// Stages `value` for `slot`: text and list bytes copied to `staging` at `used` (advanced),
-    /// integers kept. Nil when the value needs the general path (a double or a date, a text into
-    /// a number argument) or the staging buffer is full.
+    /// integers kept. Nil when the value needs the general path or the staging buffer is full.
     @inline(__always)
     func stage(_ value: Value, slot: Int, into staging: UnsafeMutablePointer<UInt8>, at used: inout Int,
                limit: Int) -> Staged? {
-        switch value {
-        case .integer(let number):
-            return Staged(integer: number, offset: 0, count: -1)
-        case .text(let text) where numberSlots & (1 << UInt64(slot)) == 0:
-            let count = text.utf8.count
-            guard used + count <= limit else { return nil }
-            let start = used
-            used += Self.copy(text, to: staging + used)
-            return Staged(integer: 0, offset: Int32(start), count: Int32(count))
-        case .list(let items) where numberSlots & (1 << UInt64(slot)) == 0:
-            var count = 0
-            for item in items { count += item.utf8.count + 2 }
-            count = max(0, count - 2)
-            guard used + count <= limit else { return nil }
-            let start = used
-            for index in items.indices {
-                if index > 0 {
-                    staging[used] = UInt8(ascii: ",")
-                    staging[used + 1] = UInt8(ascii: " ")
-                    used += 2
-                }
-                used += Self.copy(items[index], to: staging + used)
-            }
-            return Staged(integer: 0, offset: Int32(start), count: Int32(used - start))
-        default:
-            return nil
-        }
+        guard let count = byteCount(value, slot: slot) else { return nil }
+        if case .integer(let number) = value { return Staged(integer: number, offset: 0, count: -1) }
+        guard used + count <= limit else { return nil }
+        let start = used
+        used += write(value, slot: slot, at: staging + used)
+        return Staged(integer: 0, offset: Int32(start), count: Int32(used - start))
     }
 
     /// The bytes a staged value takes at most in all the places that show `slot`.
@@ -340,10 +353,23 @@ final class FlatProgram: @unchecked Sendable {
         Int(slotUses[slot]) * (value.count < 0 ? integerBytes : Int(value.count))
     }
 
-    /// Writes the message at `base` (room for the size computed from the same staged values)
-    /// and returns the byte count. Touches only plain memory.
+    /// Writes the message at `base` from staged values and returns the byte count. Touches only
+    /// plain memory.
     @inline(__always)
     func write(_ base: UnsafeMutablePointer<UInt8>, slots: UnsafePointer<Staged>, staging: UnsafePointer<UInt8>) -> Int {
+        write(base) { slot, at in
+            let value = slots[slot]
+            if value.count < 0 { return integers._withUnsafeGuaranteedRef { $0.write(value.integer, to: at) } }
+            at.update(from: staging + Int(value.offset), count: Int(value.count))
+            return Int(value.count)
+        }
+    }
+
+    /// Writes the message at `base` (room for the size computed from the same values): literal
+    /// runs from the program's bytes, each slot by `value(slot, at)`, which writes there and
+    /// returns its byte count. Returns the byte count.
+    @inline(__always)
+    private func write(_ base: UnsafeMutablePointer<UInt8>, _ value: (Int, UnsafeMutablePointer<UInt8>) -> Int) -> Int {
         var position = 0
         for k in 0..<operationCount {
             let operation = operations[k]
@@ -353,13 +379,7 @@ final class FlatProgram: @unchecked Sendable {
                 position += count
                 continue
             }
-            let value = slots[Int(operation.slot)]
-            if value.count < 0 {
-                position += integers._withUnsafeGuaranteedRef { $0.write(value.integer, to: base + position) }
-            } else {
-                (base + position).update(from: staging + Int(value.offset), count: Int(value.count))
-                position += Int(value.count)
-            }
+            position += value(Int(operation.slot), base + position)
         }
         return position
     }
