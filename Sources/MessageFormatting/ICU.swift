@@ -172,10 +172,7 @@ public final class IntegerRenderer: @unchecked Sendable {
 
     /// Appends the UTF-8 of `value` to `out`.
     public func append(_ value: Int64, to out: inout [UInt8]) {
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: maximumBytes))
-        let written = out.withUnsafeMutableBufferPointer { buffer in write(value, to: buffer.baseAddress! + start) }
-        out.removeLast(maximumBytes - written)
+        FlatProgram.append(capacity: maximumBytes, to: &out) { write(value, to: $0) }
     }
 
     /// The most bytes `write` can produce.
