@@ -12,7 +12,9 @@
 # (300,000 for xliff/xliff2 at the default RSS limit; set RSS_MB=8192 for 1,000,000).
 # Environment: CAMPAIGN (default /tmp/errcat-campaign), BIN (default: build it), NICE (19),
 # SLOW_S (120: libFuzzer's slow-unit report; at the lowest priority a build can starve the fuzzer
-# for 15 s, which the default of 10 s reported as a slow input).
+# for 15 s, which the default of 10 s reported as a slow input), LANE (a name: a second process on
+# the same targets, e.g. LANE=2 beside the first, sharing corpus and tally; its logs and artifacts
+# carry -lane<name>, and each lane stops when the shared tally reaches the total).
 # Runs at the lowest priority, also across autogroups (see Fuzz/README.md).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -61,27 +63,29 @@ for spec in "${specs[@]}"; do
   runs="${runs:-10000000}"; len="${len:-$(default_len "$t")}"; session="${session:-$(default_session "$t")}"
   mkdir -p "$CAMPAIGN/corpus-$t"
   dl=1; case $t in xliff|xliff2) dl=0 ;; esac   # FoundationXML's leak: not errcat's (see README)
-  n=$(awk -v t="$t" '$1 == t && $2 == "session" { n++ } END { print n + 0 }' "$tally")
+  lane="${LANE:+-lane$LANE}"
   while :; do
     done_=$(done_for "$t")
     [ "$done_" -ge "$runs" ] && break
-    n=$((n + 1)); left=$((runs - done_)); r=$(( left < session ? left : session ))
-    log="$CAMPAIGN/$t-$n.log"
+    # Counted again each time: another lane may have added sessions meanwhile.
+    n=$(awk -v t="$t" '$1 == t && $2 == "session" { n++ } END { print n + 1 }' "$tally")
+    left=$((runs - done_)); r=$(( left < session ? left : session ))
+    log="$CAMPAIGN/$t-$n$lane.log"
     start=$(date +%s)
     LSAN_OPTIONS="suppressions=$PWD/.ci/lsan.supp:print_suppressions=0" nice -n "${NICE:-19}" "$BIN" "$t" \
       -dict="Fuzz/Dictionaries/$(dict "$t").dict" -max_len="$len" -detect_leaks=$dl -rss_limit_mb="${RSS_MB:-2048}" \
-      -runs="$r" -report_slow_units="${SLOW_S:-120}" -print_final_stats=1 -artifact_prefix="$CAMPAIGN/crash-$t-" \
+      -runs="$r" -report_slow_units="${SLOW_S:-120}" -print_final_stats=1 -artifact_prefix="$CAMPAIGN/crash-$t$lane-" \
       "$CAMPAIGN/corpus-$t" "Fuzz/Corpus/$t" > "$log" 2>&1
     rc=$?
     e=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || true)
-    # target session n executions rc seconds binary
-    echo "$t session $n ${e:-0} rc=$rc $(( $(date +%s) - start ))s $(basename "$BIN") $(date +%FT%T)" >> "$tally"
+    # target session n executions rc seconds binary[-lane]
+    echo "$t session $n ${e:-0} rc=$rc $(( $(date +%s) - start ))s $(basename "$BIN")$lane $(date +%FT%T)" >> "$tally"
     if [ "$rc" -ne 0 ]; then
       if [[ "$t" == xliff* ]] && grep -q "out-of-memory (used:" "$log" && [ "${e:-0}" -gt 0 ]; then
         echo "$t: session $n reached the RSS limit after ${e} executions (the XML leak): continuing" >&2
         continue
       fi
-      echo "$t: session $n failed (rc=$rc): see $log and $CAMPAIGN/crash-$t-*" >&2
+      echo "$t: session $n failed (rc=$rc): see $log and $CAMPAIGN/crash-$t$lane-*" >&2
       break
     fi
   done
