@@ -1,6 +1,5 @@
 import ErrorCatalog
 import Foundation
-import Synchronization
 
 /// The bundled Defender catalog's resource bundle was not found next to the running executable.
 public struct DefenderCatalogNotFound: LocalizedError, Sendable, Hashable, CustomStringConvertible {
@@ -59,8 +58,10 @@ enum DefenderCatalogResource {
         return .failure(DefenderCatalogNotFound(searched: directories.map(\.path)))
     }
 
-    static let located = Mutex<Result<String, DefenderCatalogNotFound>?>(nil)
-    static let loaded = Mutex<Catalog?>(nil)
+    // `Locked` (a pthread mutex), not `Synchronization.Mutex`: ThreadSanitizer does not understand
+    // the latter and reported a race on these two caches (CI, stop 17).
+    static let located = Locked<Result<String, DefenderCatalogNotFound>?>(nil)
+    static let loaded = Locked<Catalog?>(nil)
 }
 
 extension Catalog {
@@ -76,15 +77,19 @@ extension Catalog {
     }
 
     /// The Microsoft Defender REST API error catalog that ships with this package (English and
-    /// German), loaded once per process from the package's resource bundle.
+    /// German), loaded once per process from the package's resource bundle. Concurrent first uses
+    /// wait for the one load instead of each reading the files.
     ///
-    /// Throws ``DefenderCatalogNotFound`` when the resource bundle is missing, or `CatalogLoadError`.
+    /// Throws ``DefenderCatalogNotFound`` when the resource bundle is missing, or `CatalogLoadError`
+    /// (not cached: a later call tries again).
     public static var defender: Catalog {
         get throws {
-            if let catalog = DefenderCatalogResource.loaded.withLock({ $0 }) { return catalog }
-            let catalog = try Catalog.load(directory: try defenderDirectory())
-            DefenderCatalogResource.loaded.withLock { $0 = catalog }
-            return catalog
+            try DefenderCatalogResource.loaded.withLock { cached in
+                if let cached { return cached }
+                let catalog = try Catalog.load(directory: try defenderDirectory())
+                cached = catalog
+                return catalog
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ import ErrorCatalog
 import Foundation
 import MessageFormatting
 import MessageMatching
-import Synchronization
 
 /// A typed error generated from a catalog by `swift package generate-error-types` (or
 /// `errcat generate-swift`): one case per code, and per template variant where variants have
@@ -39,7 +38,9 @@ public final class CatalogSupport: Sendable {
     }
 
     private let load: @Sendable () throws -> Catalog
-    private let state = Mutex<Result<Loaded, any Error>?>(nil)
+    // `Locked` (a pthread mutex) rather than `Synchronization.Mutex`, which ThreadSanitizer does not
+    // understand (it reported a race on this state's neighbour in `Catalog.defender`).
+    private let state = Locked<Result<Loaded, any Error>?>(nil)
 
     /// `load` is called at most once, on first use.
     public init(_ load: @escaping @Sendable () throws -> Catalog) {

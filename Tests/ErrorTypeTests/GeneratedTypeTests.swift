@@ -187,3 +187,49 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(checked > 40)
     }
 }
+
+/// First use from many tasks at once: one load, everyone sees it. The ThreadSanitizer run
+/// (`.ci/sanitizers.sh tsan`) checks the locks behind it; a `Synchronization.Mutex` there made
+/// TSan report a race (CI, stop 17), since TSan does not understand that lock.
+@Suite struct ConcurrentFirstUse {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func increment() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    @Test func catalogSupportLoadsOnceForManyTasks() async throws {
+        let loads = Counter()
+        let support = CatalogSupport {
+            loads.increment()
+            return try SmallCatalog.load()
+        }
+        let names = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 {
+                group.addTask { try support.loaded().catalog.name }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(loads.count == 1)
+        #expect(names == Array(repeating: try SmallCatalog.load().name, count: 16))
+    }
+
+    @Test func bundledCatalogFromManyTasks() async throws {
+        let results = try await withThrowingTaskGroup(of: (String, [String], String).self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    let catalog = try Catalog.defender
+                    let message = try DefenderError.maximumBatchSizeExceeded(received: 1200, allowed: 1000).message(locale: "de")
+                    return (catalog.name, catalog.locales, message)
+                }
+            }
+            return try await group.reduce(into: [(String, [String], String)]()) { $0.append($1) }
+        }
+        #expect(results.count == 16)
+        for (name, locales, message) in results {
+            #expect(name == "defender" && locales == ["en", "de"])
+            #expect(message == "Die maximale Batchgröße wurde überschritten. Empfangen: 1.200, zulässig: 1.000.")
+        }
+    }
+}
