@@ -24,6 +24,19 @@ tally="$CAMPAIGN/tally.txt"
 touch "$tally"
 
 done_for() { awk -v t="$1" '$1 == t && $2 == "session" { sum += $4 } END { print sum + 0 }' "$tally"; }
+# Sessions other lanes are running now: $CAMPAIGN/running-<target><lane> holds "pid executions"
+# while a session runs. Counted as done when planning the next session, so that two lanes that
+# finish within seconds of each other do not both start one more (a file whose process is gone,
+# e.g. after kill -9, or is no longer a campaign, is ignored).
+running_for() {
+  local sum=0 f pid r
+  for f in "$CAMPAIGN/running-$1-main" "$CAMPAIGN/running-$1-lane"*; do
+    [ -e "$f" ] && [ "$f" != "$2" ] || continue
+    read -r pid r < "$f" || continue
+    grep -qa campaign "/proc/$pid/cmdline" 2>/dev/null && sum=$((sum + r))
+  done
+  echo "$sum"
+}
 # Artifacts are $CAMPAIGN/crash-<target>-<kind>-<sha1>: crash, leak, timeout and deadly-signal are
 # findings; oom (the XML leak reaching the RSS limit) and slow-unit (over 10 s, e.g. a paused
 # process) are listed apart: rerun them to judge.
@@ -64,22 +77,32 @@ for spec in "${specs[@]}"; do
   mkdir -p "$CAMPAIGN/corpus-$t"
   dl=1; case $t in xliff|xliff2) dl=0 ;; esac   # FoundationXML's leak: not errcat's (see README)
   lane="${LANE:+-lane$LANE}"
+  running="$CAMPAIGN/running-$t${lane:--main}"
+  trap 'rm -f "$running"' EXIT
   while :; do
+    # Counted again each time: another lane may have added sessions meanwhile, or be running one.
+    # Planning and the tally line are made under a lock so two lanes never plan from the same state.
+    exec 9> "$CAMPAIGN/.plan.lock"; flock 9
     done_=$(done_for "$t")
-    [ "$done_" -ge "$runs" ] && break
-    # Counted again each time: another lane may have added sessions meanwhile.
+    left=$((runs - done_ - $(running_for "$t" "$running")))
+    [ "$left" -le 0 ] && { flock -u 9; break; }
     n=$(awk -v t="$t" '$1 == t && $2 == "session" { n++ } END { print n + 1 }' "$tally")
-    left=$((runs - done_)); r=$(( left < session ? left : session ))
+    r=$(( left < session ? left : session ))
+    echo "$$ $r" > "$running"
+    flock -u 9
     log="$CAMPAIGN/$t-$n$lane.log"
     start=$(date +%s)
     LSAN_OPTIONS="suppressions=$PWD/.ci/lsan.supp:print_suppressions=0" nice -n "${NICE:-19}" "$BIN" "$t" \
       -dict="Fuzz/Dictionaries/$(dict "$t").dict" -max_len="$len" -detect_leaks=$dl -rss_limit_mb="${RSS_MB:-2048}" \
       -runs="$r" -report_slow_units="${SLOW_S:-120}" -print_final_stats=1 -artifact_prefix="$CAMPAIGN/crash-$t$lane-" \
-      "$CAMPAIGN/corpus-$t" "Fuzz/Corpus/$t" > "$log" 2>&1
+      "$CAMPAIGN/corpus-$t" "Fuzz/Corpus/$t" > "$log" 2>&1 9>&-
     rc=$?
     e=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || true)
     # target session n executions rc seconds binary[-lane]
+    flock 9
     echo "$t session $n ${e:-0} rc=$rc $(( $(date +%s) - start ))s $(basename "$BIN")$lane $(date +%FT%T)" >> "$tally"
+    rm -f "$running"
+    flock -u 9
     if [ "$rc" -ne 0 ]; then
       if [[ "$t" == xliff* ]] && grep -q "out-of-memory (used:" "$log" && [ "${e:-0}" -gt 0 ]; then
         echo "$t: session $n reached the RSS limit after ${e} executions (the XML leak): continuing" >&2
