@@ -28,14 +28,13 @@ if [ "$which" = both ] || [ "$which" = asan ]; then
     run asan swift test --sanitize=address --scratch-path .build-asan
 fi
 if [ "$which" = both ] || [ "$which" = tsan ]; then
-  # TSan cannot see through Synchronization.Mutex (it reports races on the data behind it), so the
-  # product's code must use Locked (a pthread mutex) for shared state; a Mutex slipping back in
-  # would make this run flaky rather than useful. Atomic is fine (TSan understands atomics).
+  # The whole suite, no suppressions: shared state is behind Locked (a pthread mutex, which TSan
+  # intercepts) or atomics. TSan cannot see through Synchronization.Mutex (it reports races on the
+  # data behind it, and only when tests happen to overlap), so a Mutex in the product is refused.
   if grep -rnE --include='*.swift' '\bMutex\s*<' Sources Catalogs; then
     echo "tsan: FAILED: Synchronization.Mutex above; use Locked (Sources/ErrorCatalog/Locked.swift), which TSan checks"
     fail=1
   fi
-  # The whole suite, no suppressions: the shared pools use a pthread lock TSan understands (Locked).
   TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" \
     run tsan swift test --sanitize=thread --scratch-path .build-tsan
 fi

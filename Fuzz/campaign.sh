@@ -24,14 +24,14 @@ tally="$CAMPAIGN/tally.txt"
 touch "$tally"
 
 done_for() { awk -v t="$1" '$1 == t && $2 == "session" { sum += $4 } END { print sum + 0 }' "$tally"; }
-# Sessions other lanes are running now: $CAMPAIGN/running-<target><lane> holds "pid executions"
+# Sessions the lanes are running now (a lane's own file exists only while its session runs): $CAMPAIGN/running-<target><lane> holds "pid executions"
 # while a session runs. Counted as done when planning the next session, so that two lanes that
 # finish within seconds of each other do not both start one more (a file whose process is gone,
 # e.g. after kill -9, or is no longer a campaign, is ignored).
 running_for() {
   local sum=0 f pid r
   for f in "$CAMPAIGN/running-$1-main" "$CAMPAIGN/running-$1-lane"*; do
-    [ -e "$f" ] && [ "$f" != "$2" ] || continue
+    [ -e "$f" ] || continue
     read -r pid r < "$f" || continue
     grep -qa campaign "/proc/$pid/cmdline" 2>/dev/null && sum=$((sum + r))
   done
@@ -84,7 +84,7 @@ for spec in "${specs[@]}"; do
     # Planning and the tally line are made under a lock so two lanes never plan from the same state.
     exec 9> "$CAMPAIGN/.plan.lock"; flock 9
     done_=$(done_for "$t")
-    left=$((runs - done_ - $(running_for "$t" "$running")))
+    left=$((runs - done_ - $(running_for "$t")))
     [ "$left" -le 0 ] && { flock -u 9; break; }
     n=$(awk -v t="$t" '$1 == t && $2 == "session" { n++ } END { print n + 1 }' "$tally")
     r=$(( left < session ? left : session ))

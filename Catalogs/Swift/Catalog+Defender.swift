@@ -58,8 +58,6 @@ enum DefenderCatalogResource {
         return .failure(DefenderCatalogNotFound(searched: directories.map(\.path)))
     }
 
-    // `Locked` (a pthread mutex), not `Synchronization.Mutex`: ThreadSanitizer does not understand
-    // the latter and reported a race on these two caches (CI, stop 17).
     static let located = Locked<Result<String, DefenderCatalogNotFound>?>(nil)
     static let loaded = Locked<Catalog?>(nil)
 }

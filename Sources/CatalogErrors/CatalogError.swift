@@ -38,8 +38,6 @@ public final class CatalogSupport: Sendable {
     }
 
     private let load: @Sendable () throws -> Catalog
-    // `Locked` (a pthread mutex) rather than `Synchronization.Mutex`, which ThreadSanitizer does not
-    // understand (it reported a race on this state's neighbour in `Catalog.defender`).
     private let state = Locked<Result<Loaded, any Error>?>(nil)
 
     /// `load` is called at most once, on first use.

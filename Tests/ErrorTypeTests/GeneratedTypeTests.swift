@@ -192,17 +192,10 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// (`.ci/sanitizers.sh tsan`) checks the locks behind it; a `Synchronization.Mutex` there made
 /// TSan report a race (CI, stop 17), since TSan does not understand that lock.
 @Suite struct ConcurrentFirstUse {
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func increment() { lock.withLock { value += 1 } }
-        var count: Int { lock.withLock { value } }
-    }
-
     @Test func catalogSupportLoadsOnceForManyTasks() async throws {
-        let loads = Counter()
+        let loads = Locked(0)
         let support = CatalogSupport {
-            loads.increment()
+            loads.withLock { $0 += 1 }
             return try SmallCatalog.load()
         }
         let names = try await withThrowingTaskGroup(of: String.self) { group in
@@ -211,7 +204,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
             }
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }
-        #expect(loads.count == 1)
+        #expect(loads.withLock { $0 } == 1)
         #expect(names == Array(repeating: try SmallCatalog.load().name, count: 16))
     }
 
